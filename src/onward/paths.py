@@ -1,0 +1,23 @@
+"""Where Onward's bundled data lives: inside an installed wheel, or in a source checkout."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+THEME_DIR = PACKAGE_DIR / "theme"
+
+
+def bundled(name: str) -> Path:
+    """The bundled ``content`` or ``macros`` folder.
+
+    A wheel carries them in ``onward/_bundled``; an editable install reads them
+    straight from the repository so editors see their changes at once.
+    """
+    inside_wheel = PACKAGE_DIR / "_bundled" / name
+    if inside_wheel.is_dir():
+        return inside_wheel
+    in_checkout = PACKAGE_DIR.parent.parent / name
+    if in_checkout.is_dir():
+        return in_checkout
+    raise FileNotFoundError(f"Onward's bundled '{name}' folder is missing from {PACKAGE_DIR}")

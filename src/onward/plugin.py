@@ -1,0 +1,115 @@
+"""The thin MkDocs adapter: options in, generated pages and theme additions out.
+
+All the real work (loading, checking, rendering) lives in modules that do not
+import MkDocs, so they can be tested alone and survive a change of site builder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import material
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
+from markupsafe import Markup
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .components import load_components
+from .content import Guide, load_guide
+from .errors import ContentError
+from .paths import THEME_DIR, bundled
+from .render import Renderer
+from .site_defaults import DEFAULT_HELP
+
+ASSETS_URI = "assets/onward"
+MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
+# Icons served beside onward.css, taken from the copy Material already bundles.
+MATERIAL_ICONS = {"care.svg": MATERIAL_TEMPLATES / ".icons" / "material" / "hand-heart-outline.svg"}
+
+
+class HelpContact(base.Config):
+    name = c.Type(str)
+    description = c.Type(str)
+    phone = c.Optional(c.Type(str))
+    email = c.Optional(c.Type(str))
+    url = c.Optional(c.Type(str))
+    url_label = c.Optional(c.Type(str))
+    hours = c.Optional(c.Type(str))
+
+
+class HelpOptions(base.Config):
+    title = c.Type(str, default=DEFAULT_HELP["title"])
+    intro = c.Type(str, default=DEFAULT_HELP["intro"])
+    contacts = c.ListOfItems(c.SubConfig(HelpContact), default=[])
+
+
+class OnwardOptions(base.Config):
+    content_dir = c.Optional(c.Dir(exists=True))
+    help = c.SubConfig(HelpOptions)
+
+
+class OnwardPlugin(BasePlugin[OnwardOptions]):
+    """Adds the guide's pages, the help box and Onward's stylesheet to a Material site."""
+
+    guide: Guide
+    renderer: Renderer
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        project_root = Path(config.config_file_path or ".").resolve().parent
+        self.content_dir = Path(self.config.content_dir or bundled("content"))
+        self.macros_dir = bundled("macros")
+        try:
+            components = load_components(self.macros_dir)
+            self.guide = load_guide(self.content_dir, components, root=project_root)
+        except ContentError as exc:
+            count = len(exc.problems)
+            raise PluginError(f"Onward found {count} problem(s) in the content:\n{exc}") from None
+        self.renderer = Renderer(self.macros_dir, components)
+        # After the site's own custom_dir (so a site can still override ours), before Material.
+        # Static files in THEME_DIR (assets/onward/onward.css) are copied like any theme's.
+        position = 1 if config.theme.custom_dir else 0
+        config.theme.dirs.insert(position, str(THEME_DIR))
+        config.extra_css.insert(0, f"{ASSETS_URI}/onward.css")
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for page in self.guide.pages:
+            if files.get_file_from_path(page.src_uri) is not None:
+                raise PluginError(
+                    f"docs_dir has its own {page.src_uri}, which clashes with the guide page "
+                    f"'{page.id}' from {page.source}; rename or remove one of them"
+                )
+            files.append(File.generated(config, page.src_uri, content=self.renderer.render_page(page, self.guide)))
+        for name, source in MATERIAL_ICONS.items():
+            files.append(File.generated(config, f"{ASSETS_URI}/{name}", abs_src_path=str(source)))
+        if config.nav is None:
+            config.nav = self._navigation(files)
+        return files
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        # Our partials wrap Material's originals ("material/partials/...") instead of copying them.
+        # Added here, after MkDocs has listed the theme's static files, so nothing extra is copied.
+        env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(MATERIAL_TEMPLATES))})])
+        help_options: dict[str, Any] = dict(self.config.help)
+        help_options["contacts"] = [
+            {k: v for k, v in dict(contact).items() if v is not None} for contact in help_options["contacts"]
+        ] or DEFAULT_HELP["contacts"]
+        env.globals["onward_help_html"] = Markup(self.renderer.call("help", **help_options))
+        return env
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.content_dir))
+        server.watch(str(self.macros_dir))
+        return server
+
+    def _navigation(self, files: Files) -> list[Any]:
+        """Guide pages in their order, then any page the site's own docs_dir adds."""
+        guide_uris = {p.src_uri for p in self.guide.pages}
+        nav: list[Any] = [{p.nav_title: p.src_uri} for p in self.guide.pages]
+        extra = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in guide_uris)
+        return nav + extra

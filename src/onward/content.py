@@ -108,6 +108,7 @@ def load_guide(
     """Load and check every page in ``content_dir``; raise ContentError listing all problems."""
     problems: list[Problem] = []
     loaded: list[tuple[YamlDocument, Page]] = []
+    unreadable: set[str] = set()  # pages with their own errors: links into them are not judged
     files = sorted(content_dir.glob("*.yml"))
     if not files:
         raise ContentError.single(display_name(content_dir, root), None, (), "holds no .yml pages")
@@ -116,14 +117,17 @@ def load_guide(
             doc = load_yaml(file, display_name(file, root))
         except ContentError as exc:
             problems.extend(exc.problems)
+            unreadable.add(file.stem)
             continue
         page, page_problems = _build_page(doc, file.stem, components)
         problems.extend(page_problems)
-        if page is not None:
+        if page is None:
+            unreadable.add(file.stem)
+        else:
             loaded.append((doc, page))
     anchors, id_problems = _collect_anchors(loaded, components)
     problems.extend(id_problems)
-    problems.extend(_link_problems(loaded, components, anchors, set(worksheet_ids)))
+    problems.extend(_link_problems(loaded, components, anchors, set(worksheet_ids), unreadable))
     if problems:
         raise ContentError(problems)
     pages = tuple(sorted((page for _, page in loaded), key=lambda p: (p.order, p.id)))
@@ -212,6 +216,7 @@ def _link_problems(
     components: Mapping[str, Component],
     anchors: Mapping[str, frozenset[str]],
     worksheet_ids: set[str],
+    unreadable: set[str],
 ) -> list[Problem]:
     problems: list[Problem] = []
     for doc, page in loaded:
@@ -231,6 +236,8 @@ def _link_problems(
                 else:
                     continue
                 for target in targets:
+                    if target.partition("#")[0] in unreadable:
+                        continue
                     message = check_target(target, page.id, anchors)
                     if message:
                         problems.append(doc.problem(where, message))

@@ -1,0 +1,104 @@
+"""Helpers the tests share: serving a folder, reading built pages."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import threading
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    directory: Path
+    port: int
+    log: str
+
+    def pages(self) -> list[Path]:
+        """Every HTML page a reader can visit (the 404 page included)."""
+        return sorted(self.directory.rglob("*.html"))
+
+    def page_paths(self) -> list[str]:
+        """URL paths of the guide pages, e.g. '/' and '/coping/'."""
+        paths = []
+        for file in self.pages():
+            rel = file.relative_to(self.directory).as_posix()
+            if rel == "404.html":
+                continue
+            paths.append("/" + rel.removesuffix("index.html"))
+        return paths
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@contextlib.contextmanager
+def serve_directory(directory: Path, port: int, handler: type[SimpleHTTPRequestHandler] = _QuietHandler) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1:port (http.server sends .wasm as application/wasm)."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+_BLOCK_TAGS = {
+    "p", "li", "ul", "ol", "div", "br", "aside", "section", "article", "blockquote", "pre", "nav",
+    "header", "footer", "table", "tr", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+}
+
+
+class PageParser(HTMLParser):
+    """Collects ids, links and resources of one HTML page, and its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.resources: list[str] = []
+        self.text_parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if "id" in values:
+            self.ids.add(values["id"])
+        if tag == "a" and "href" in values:
+            self.links.append(values["href"])
+        if tag in ("script", "img", "iframe", "source", "audio", "video") and values.get("src"):
+            self.resources.append(values["src"])
+        if tag == "link" and values.get("href"):
+            self.resources.append(values["href"])
+        if tag in ("script", "style"):
+            self._skip += 1
+        if tag in _BLOCK_TAGS:
+            self.text_parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+        if tag in _BLOCK_TAGS:
+            self.text_parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text_parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join("".join(self.text_parts).split())
+
+
+def parse_html(html: str) -> PageParser:
+    parser = PageParser()
+    parser.feed(html)
+    return parser

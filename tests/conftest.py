@@ -2,36 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-from support import BuiltSite, serve_directory
-
-REPO = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def build_site(config_file: Path, site_dir: Path, site_url: str) -> subprocess.CompletedProcess[str]:
-    """Build like a user does (the mkdocs command), with site_url set to where it is served."""
-    env = dict(os.environ, ONWARD_SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
-        cwd=config_file.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+from support import REPO, BuiltSite, build_site, free_port, serve_directory
 
 
 @pytest.fixture(scope="session")

@@ -4,12 +4,38 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
+import socket
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Iterator
+
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def build_site(config_file: Path, site_dir: Path, site_url: str) -> subprocess.CompletedProcess[str]:
+    """Build like a user does (the mkdocs command), with site_url set to where it is served."""
+    env = dict(os.environ, ONWARD_SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
+        cwd=config_file.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 @dataclass(frozen=True)
@@ -76,7 +102,8 @@ class PageParser(HTMLParser):
             self.links.append(values["href"])
         if tag in ("script", "img", "iframe", "source", "audio", "video") and values.get("src"):
             self.resources.append(values["src"])
-        if tag == "link" and values.get("href"):
+        loads = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch"}
+        if tag == "link" and values.get("href") and loads & set(values.get("rel", "").split()):
             self.resources.append(values["href"])
         if tag in ("script", "style"):
             self._skip += 1

@@ -1,0 +1,67 @@
+"""Every guide page in real Chromium: no errors, no foreign requests, no serious axe findings."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser_support import DESKTOP, PHONE, axe_violations
+
+PAGES = ["/", "/why-it-matters/", "/reasons/", "/feedback/", "/coping/", "/learning/", "/moving-forward/",
+         "/closing/", "/404.html"]
+
+
+def test_the_page_list_covers_the_built_site(built_site):
+    assert sorted(built_site.page_paths()) == sorted(p for p in PAGES if p != "/404.html")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_cleanly_from_its_own_origin(site_url, open_page, path):
+    watched = open_page(site_url + path)
+    watched.page.wait_for_load_state("networkidle")
+    assert watched.console_errors == [] or path == "/404.html" and all(
+        "404" in e for e in watched.console_errors)
+    assert watched.foreign_requests() == []
+    assert watched.page.locator('[data-onward="help"]').count() == 1
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_accessibility_findings(site_url, open_page, path, scheme, viewport):
+    watched = open_page(site_url + path, viewport=viewport, scheme=scheme)
+    expected = "slate" if scheme == "dark" else "default"
+    watched.page.wait_for_function(f"document.body.dataset.mdColorScheme === '{expected}'")
+    assert axe_violations(watched.page) == []
+
+
+def test_search_finds_salary(site_url, open_page):
+    page = open_page(site_url + "/").page
+    search = page.locator("input.md-search__input")
+    search.click()
+    # Material answers keystrokes once its index is loaded; type like a person, after that.
+    page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')")
+    search.press_sequentially("salary", delay=50)
+    result = page.locator(".md-search-result__item").first
+    result.wait_for(timeout=10_000)
+    assert "salary" in result.inner_text().lower()
+
+
+def test_theme_toggle_switches_schemes(site_url, open_page):
+    page = open_page(site_url + "/reasons/", scheme="light").page
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "default"
+    # The toggle cycles: follow the system -> light -> dark.
+    for _ in range(3):
+        page.locator("form[data-md-component='palette'] label:visible").first.click()
+        if page.evaluate("document.body.dataset.mdColorScheme") == "slate":
+            break
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    page.reload()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", "the choice is remembered"
+
+
+def test_home_cards_are_one_click_from_help(site_url, open_page):
+    page = open_page(site_url + "/", viewport=PHONE).page
+    page.get_by_role("link", name="I just got the email").click()
+    # Instant navigation swaps the page without a load event, so wait on the address itself.
+    page.wait_for_function("location.pathname.endsWith('/coping/') && location.hash === '#first-hours'")
+    assert page.locator("#first-hours").is_visible()

@@ -8,7 +8,7 @@ gives examples that the tests render. A block type in the content *is* a compone
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -35,6 +35,7 @@ class Component:
     examples: tuple[dict[str, Any], ...]
     template: str
 
+    @cached_property
     def block_schema(self) -> dict[str, Any]:
         """The JSON Schema a content block of this type must satisfy."""
         return {
@@ -44,6 +45,7 @@ class Component:
             "additionalProperties": False,
         }
 
+    @cached_property
     def params_schema(self) -> dict[str, Any]:
         """The JSON Schema for calling the macro directly (no ``type`` key)."""
         return {

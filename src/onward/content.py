@@ -155,7 +155,7 @@ def _build_page(
                     doc.problem(path + ("type",), f"unknown block type '{item['type']}' (known types: {known})")
                 )
                 continue
-            found = schema_problems(doc, item, component.block_schema(), path)
+            found = schema_problems(doc, item, component.block_schema, path)
             problems.extend(found)
             if not found:
                 params = {k: v for k, v in item.items() if k != "type"}
@@ -202,7 +202,7 @@ def _collect_anchors(
             claim(doc, section.id, ("sections", index, "id"))
             page_anchors.add(section.id)
         for block in page.blocks():
-            schema = components[block.type].params_schema()
+            schema = components[block.type].params_schema
             for role, path, value in walk_roles(dict(block.params), schema):
                 if role == ROLE_ANCHOR:
                     claim(doc, value, block.path + path)
@@ -221,7 +221,7 @@ def _link_problems(
     problems: list[Problem] = []
     for doc, page in loaded:
         for block in page.blocks():
-            schema = components[block.type].params_schema()
+            schema = components[block.type].params_schema
             for role, path, value in walk_roles(dict(block.params), schema):
                 where = block.path + path
                 if role == ROLE_LINK:

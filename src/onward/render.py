@@ -29,6 +29,7 @@ def make_environment(macros_dir: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one build reads each macro once; mkdocs serve makes a new environment
     )
 
 
@@ -38,14 +39,17 @@ class Renderer:
     def __init__(self, macros_dir: Path, components: Mapping[str, Component]) -> None:
         self.components = components
         self.env = make_environment(macros_dir)
+        self._macros: dict[str, Any] = {}
 
     def call(self, name: str, **params: Any) -> str:
         """Call component ``name``'s macro with ``params``; the seam the tests use too."""
         component = self.components[name]
-        module = self.env.get_template(component.template).module
+        macro = self._macros.get(name)
+        if macro is None:
+            macro = self._macros[name] = getattr(self.env.get_template(component.template).module, name)
         # Top-level parameters keep the macro's own defaults; nested objects get every field.
         filled = {key: fill_optional(value, component.params.get(key, {})) for key, value in params.items()}
-        return str(getattr(module, name)(**filled))
+        return str(macro(**filled))
 
     def render_block(self, block: Block, resolve: LinkResolver) -> str:
         params = resolve_links(dict(block.params), self.components[block.type], resolve)
@@ -69,7 +73,7 @@ class Renderer:
 def resolve_links(params: dict[str, Any], component: Component, resolve: LinkResolver) -> dict[str, Any]:
     """Rewrite every link-role value and every internal link inside Markdown-role text."""
     result: Any = params
-    for role, path, value in list(walk_roles(params, component.params_schema())):
+    for role, path, value in list(walk_roles(params, component.params_schema)):
         if role == ROLE_LINK:
             result = replace_at(result, path, resolve(value))
         elif role == ROLE_WORKSHEET:

@@ -6,7 +6,7 @@ from typing import Any, Iterator
 
 import markdown
 import pytest
-from jsonschema import Draft202012Validator
+import jsonschema_rs
 
 from onward.components import (
     ROLE_ANCHOR,
@@ -83,12 +83,12 @@ def test_every_parameter_is_described(name):
                 for inner, inner_schema in items.get("properties", {}).items():
                     if not inner_schema.get("description") and name not in ("page",):
                         yield f"{prefix}{key}[].{inner}"
-    assert list(missing(COMPONENTS[name].params_schema(), "")) == []
+    assert list(missing(COMPONENTS[name].params_schema, "")) == []
 
 
 @pytest.mark.parametrize(("component", "example"), EXAMPLES)
 def test_examples_are_valid_parameters(component, example):
-    errors = list(Draft202012Validator(component.params_schema()).iter_errors(example["params"]))
+    errors = [e.message for e in jsonschema_rs.Draft202012Validator(component.params_schema).iter_errors(example["params"])]
     assert errors == []
 
 
@@ -97,11 +97,11 @@ def test_examples_render_with_all_their_text(component, example):
     rendered = render_example(component, example)
     html = rendered if component.template.endswith(".html.j2") else to_html(rendered.split("---", 2)[-1])
     text = parse_html(html).text
-    for string in plain_strings(example["params"], component.params_schema()):
+    for string in plain_strings(example["params"], component.params_schema):
         # Front matter (the page summary) is not part of the body.
         found = " ".join(string.split()) in text or string in rendered
         assert found, f"{string!r} missing from {component.name} output"
-    for role, _path, value in walk_roles(example["params"], component.params_schema()):
+    for role, _path, value in walk_roles(example["params"], component.params_schema):
         if role == ROLE_ANCHOR:
             assert f'id="{value}"' in html
 

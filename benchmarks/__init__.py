@@ -1,0 +1,1 @@
+"""Onward's benchmarks: each compares against a baseline measured in the same run."""

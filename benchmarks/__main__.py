@@ -1,0 +1,103 @@
+"""Run every benchmark and print one line each: `bench NAME: VALUE UNIT (goal OP TARGET)`.
+
+Absolute timings are noisy on a shared 2-core machine, so each number is a
+ratio against a baseline measured in the same run, alternating the two.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent / "tests")]
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from benchmarks.sites import (  # noqa: E402
+    count_pages,
+    median_build_seconds,
+    onward_config,
+    plain_material_config,
+    synthetic_content,
+)
+from support import free_port, serve_directory  # noqa: E402
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+RUNS = 5
+
+
+def report(name: str, value: float, unit: str, op: str, target: float) -> None:
+    print(f"bench {name}: {value:.2f} {unit} (goal {op} {target:g})", flush=True)
+
+
+class Site:
+    """A site folder with the port it will be served on (its site_url matches, as in production)."""
+
+    def __init__(self, config: Path, directory: Path) -> None:
+        self.config, self.directory, self.port = config, directory, free_port()
+
+    def build_seconds(self, runs: int = 1) -> float:
+        return median_build_seconds(self.config, self.directory, runs, f"http://127.0.0.1:{self.port}/")
+
+
+def build_ratio(onward: Site, plain: Site) -> None:
+    """Full Onward build time / plain Material build of the same Markdown and page count."""
+    onward_times, plain_times = [], []
+    for _ in range(RUNS):  # alternate, so drift in machine load hits both alike
+        onward_times.append(onward.build_seconds())
+        plain_times.append(plain.build_seconds())
+    assert count_pages(onward.directory) == count_pages(plain.directory)
+    report("build-ratio", statistics.median(onward_times) / statistics.median(plain_times), "x", "<=", 1.3)
+
+
+def build_scale(work: Path) -> None:
+    """Build cost per page with 100 times the content, over the cost per page with the real content."""
+    real_config = onward_config(work / "real")
+    real_seconds = median_build_seconds(real_config, work / "real-site", 3)
+    real_pages = count_pages(work / "real-site")
+    big_config = onward_config(work / "big", synthetic_content(work / "big", copies=100))
+    big_seconds = median_build_seconds(big_config, work / "big-site", 1)
+    big_pages = count_pages(work / "big-site")
+    report("build-scale", (big_seconds / big_pages) / (real_seconds / real_pages), "x", "<=", 1.2)
+
+
+def transferred_bytes(url: str) -> int:
+    """Bytes a first visit transfers (bodies and headers), until the network is idle."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        requests = []
+        page.on("requestfinished", lambda request: requests.append(request))
+        page.goto(url, wait_until="networkidle")
+        total = 0
+        for request in requests:
+            sizes = request.sizes()
+            total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        browser.close()
+    return total
+
+
+def page_weight_ratio(onward: Site, plain: Site) -> None:
+    """A first visit to a guide page: Onward's bytes over the plain Material page's bytes."""
+    sizes = {}
+    for site in (onward, plain):
+        with serve_directory(site.directory, site.port) as url:
+            sizes[site] = transferred_bytes(url + "/reasons/")
+    report("page-weight-ratio", sizes[onward] / sizes[plain], "x", "<=", 1.1)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="onward-bench-") as tmp:
+        work = Path(tmp)
+        onward = Site(onward_config(work / "onward"), work / "onward-site")
+        plain = Site(plain_material_config(work / "plain"), work / "plain-site")
+        build_ratio(onward, plain)
+        build_scale(work)
+        page_weight_ratio(onward, plain)
+
+
+if __name__ == "__main__":
+    main()

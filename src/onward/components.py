@@ -21,6 +21,12 @@ ROLE_MARKDOWN = "markdown"  # inline Markdown; internal links in it are checked 
 ROLE_LINK = "link"  # "page" or "page#anchor"
 ROLE_ANCHOR = "anchor"  # an id that others can link to as page#id
 ROLE_WORKSHEET = "worksheet"  # the id of a worksheet
+ROLE_RENDERED = "rendered"  # supplied by Onward when rendering, never written in YAML
+ROLE_DEFINITION = "definition"  # written in YAML and used to build the output, not shown as it is
+
+KIND_BLOCK = "block"
+KIND_FIELD = "field"
+KIND_LAYOUT = "layout"
 
 
 @dataclass(frozen=True)
@@ -29,19 +35,24 @@ class Component:
 
     name: str
     description: str
-    is_block: bool
+    kind: str  # "block" (content can use it), "field" (worksheet forms) or "layout"
     params: dict[str, Any]
     required: tuple[str, ...]
     examples: tuple[dict[str, Any], ...]
     template: str
 
+    @property
+    def is_block(self) -> bool:
+        return self.kind == KIND_BLOCK
+
     @cached_property
     def block_schema(self) -> dict[str, Any]:
-        """The JSON Schema a content block of this type must satisfy."""
+        """The JSON Schema a content block (or worksheet field) of this type must satisfy."""
+        written = {k: v for k, v in self.params.items() if v.get(ROLE_KEY) != ROLE_RENDERED}
         return {
             "type": "object",
-            "properties": {"type": {"const": self.name}, **self.params},
-            "required": ["type", *self.required],
+            "properties": {"type": {"const": self.name}, **written},
+            "required": ["type", *(r for r in self.required if r in written)],
             "additionalProperties": False,
         }
 
@@ -74,13 +85,15 @@ def _load_components_cached(macros_dir: Path) -> tuple[tuple[str, Component], ..
         missing = {"description", "params", "examples"} - set(spec)
         if missing:
             raise ContentError.single(str(spec_file), 1, (), f"component spec lacks {sorted(missing)}")
+        if spec.get("kind", KIND_BLOCK) not in (KIND_BLOCK, KIND_FIELD, KIND_LAYOUT):
+            raise ContentError.single(str(spec_file), doc.line_of(("kind",)), ("kind",), "kind is block, field or layout")
         components.append(
             (
                 name,
                 Component(
                     name=name,
                     description=spec["description"],
-                    is_block=bool(spec.get("block", True)),
+                    kind=spec.get("kind", KIND_BLOCK),
                     params=spec["params"],
                     required=tuple(spec.get("required", [])),
                     examples=tuple(spec["examples"]),

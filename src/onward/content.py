@@ -12,7 +12,7 @@ from typing import Any, Iterable, Mapping
 
 from .components import ROLE_ANCHOR, ROLE_LINK, ROLE_MARKDOWN, ROLE_WORKSHEET, Component, walk_roles
 from .errors import ContentError, Path_, Problem, display_name
-from .links import ID_PATTERN, inline_targets, parse_target
+from .links import ID_PATTERN, check_target, inline_targets
 from .validation import schema_problems
 from .yamlsource import YamlDocument, load_yaml
 
@@ -242,17 +242,3 @@ def _link_problems(
                     if message:
                         problems.append(doc.problem(where, message))
     return problems
-
-
-def check_target(text: str, from_page: str, anchors: Mapping[str, frozenset[str]]) -> str | None:
-    """Why a link target is broken, or None when it resolves."""
-    try:
-        target = parse_target(text)
-    except ValueError as exc:
-        return str(exc)
-    page_id = target.page or from_page
-    if page_id not in anchors:
-        return f"link to '{text}': there is no page '{page_id}' (pages: {', '.join(sorted(anchors))})"
-    if target.anchor and target.anchor not in anchors[page_id]:
-        return f"link to '{text}': page '{page_id}' has no section or item '{target.anchor}'"
-    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from typing import Mapping
 
 # [label](target) but not ![image](src); the target has no spaces.
 INLINE_LINK = re.compile(r"(?<!!)\[(?P<label>[^\]]*)\]\((?P<target>[^)\s]+)\)")
@@ -49,3 +50,40 @@ def relative_href(target_src: str, from_src: str, anchor: str | None) -> str:
     """A Markdown link from one source file to another, as MkDocs resolves them."""
     href = posixpath.relpath(target_src, posixpath.dirname(from_src) or ".")
     return f"{href}#{anchor}" if anchor else href
+
+
+def page_url(src_uri: str, use_directory_urls: bool) -> str:
+    """The address MkDocs gives a page's source file ("coping.md" -> "coping/")."""
+    stem = src_uri.removesuffix(".md")
+    if not use_directory_urls:
+        return f"{stem}.html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def relative_url(target_src: str, from_src: str, anchor: str | None, use_directory_urls: bool) -> str:
+    """A final link between two pages, for raw HTML, where MkDocs rewrites nothing."""
+    target = page_url(target_src, use_directory_urls)
+    here = page_url(from_src, use_directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here)
+    href = posixpath.relpath(target or ".", base or ".")
+    if target.endswith("/") or not target:
+        href = "./" if href == "." else f"{href}/"
+    return f"{href}#{anchor}" if anchor else href
+
+
+def check_target(text: str, from_page: str, anchors: Mapping[str, frozenset[str]]) -> str | None:
+    """Why a link target is broken, or None when it resolves."""
+    try:
+        target = parse_target(text)
+    except ValueError as exc:
+        return str(exc)
+    page_id = target.page or from_page
+    if page_id not in anchors:
+        return f"link to '{text}': there is no page '{page_id}' (pages: {', '.join(sorted(anchors))})"
+    if target.anchor and target.anchor not in anchors[page_id]:
+        return f"link to '{text}': page '{page_id}' has no section or item '{target.anchor}'"
+    return None

@@ -6,6 +6,7 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 THEME_DIR = PACKAGE_DIR / "theme"
+ASSETS_URI = "assets/onward"  # where the site serves Onward's scripts, styles and icons
 
 
 def bundled(name: str) -> Path:

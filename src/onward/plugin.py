@@ -22,11 +22,12 @@ from mkdocs.structure.files import File, Files
 from .components import load_components
 from .content import Guide, load_guide
 from .errors import ContentError
-from .paths import THEME_DIR, bundled
-from .render import Renderer
+from .paths import ASSETS_URI, THEME_DIR, bundled
+from .render import WORKSHEETS_INDEX, Renderer
 from .site_defaults import DEFAULT_HELP
+from .storage import storage_namespace
+from .worksheets import Worksheet, load_worksheets, worksheet_ids
 
-ASSETS_URI = "assets/onward"
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 # Icons served beside onward.css, taken from the copy Material already bundles.
 MATERIAL_ICONS = {"care.svg": MATERIAL_TEMPLATES / ".icons" / "material" / "hand-heart-outline.svg"}
@@ -50,26 +51,38 @@ class HelpOptions(base.Config):
 
 class OnwardOptions(base.Config):
     content_dir = c.Optional(c.Dir(exists=True))
+    worksheets_dir = c.Optional(c.Dir(exists=True))
     help = c.SubConfig(HelpOptions)
+    # Answers are stored under this name; two sites on one domain need different ones.
+    storage_namespace = c.Optional(c.Type(str))
 
 
 class OnwardPlugin(BasePlugin[OnwardOptions]):
     """Adds the guide's pages, the help box and Onward's stylesheet to a Material site."""
 
     guide: Guide
+    worksheets: dict[str, Worksheet]
     renderer: Renderer
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project_root = Path(config.config_file_path or ".").resolve().parent
         self.content_dir = Path(self.config.content_dir or bundled("content"))
+        self.worksheets_dir = Path(self.config.worksheets_dir or bundled("worksheets"))
         self.macros_dir = bundled("macros")
         try:
             components = load_components(self.macros_dir)
-            self.guide = load_guide(self.content_dir, components, root=project_root)
+            ids = worksheet_ids(self.worksheets_dir)
+            self.guide = load_guide(self.content_dir, components, ids, root=project_root)
+            self.worksheets = load_worksheets(self.worksheets_dir, components, self.guide.anchors, project_root)
         except ContentError as exc:
             count = len(exc.problems)
             raise PluginError(f"Onward found {count} problem(s) in the content:\n{exc}") from None
-        self.renderer = Renderer(self.macros_dir, components)
+        self.renderer = Renderer(self.macros_dir, components, self.worksheets, config.use_directory_urls)
+        self.namespace = self.config.storage_namespace or storage_namespace(config.site_name, config.site_url)
+        # The loader is tiny and on every page; it imports the worksheet module only where a form is.
+        loader = c.ExtraScriptValue(f"{ASSETS_URI}/onward.js")
+        loader.type = "module"
+        config.extra_javascript.append(loader)
         # After the site's own custom_dir (so a site can still override ours), before Material.
         # Static files in THEME_DIR (assets/onward/onward.css) are copied like any theme's.
         position = 1 if config.theme.custom_dir else 0
@@ -85,6 +98,11 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
                     f"'{page.id}' from {page.source}; rename or remove one of them"
                 )
             files.append(File.generated(config, page.src_uri, content=self.renderer.render_page(page, self.guide)))
+        if self.worksheets:
+            files.append(File.generated(config, WORKSHEETS_INDEX, content=self.renderer.render_worksheet_index()))
+        for worksheet in self.worksheets.values():
+            source = self.renderer.render_worksheet_page(worksheet, self.guide)
+            files.append(File.generated(config, worksheet.src_uri, content=source))
         for name, source in MATERIAL_ICONS.items():
             files.append(File.generated(config, f"{ASSETS_URI}/{name}", abs_src_path=str(source)))
         if config.nav is None:
@@ -100,16 +118,21 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
             {k: v for k, v in dict(contact).items() if v is not None} for contact in help_options["contacts"]
         ] or DEFAULT_HELP["contacts"]
         env.globals["onward_help_html"] = Markup(self.renderer.call("help", **help_options))
+        env.globals["onward_storage_namespace"] = self.namespace
         return env
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))
         server.watch(str(self.macros_dir))
+        server.watch(str(self.worksheets_dir))
         return server
 
     def _navigation(self, files: Files) -> list[Any]:
-        """Guide pages in their order, then any page the site's own docs_dir adds."""
-        guide_uris = {p.src_uri for p in self.guide.pages}
+        """Guide pages in their order, the worksheets, then any page the site's own docs_dir adds."""
         nav: list[Any] = [{p.nav_title: p.src_uri} for p in self.guide.pages]
-        extra = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in guide_uris)
+        if self.worksheets:
+            sheets = [{w.nav_title: w.src_uri} for w in self.worksheets.values()]
+            nav.append({"Worksheets": [WORKSHEETS_INDEX, *sheets]})
+        listed = {p.src_uri for p in self.guide.pages} | {w.src_uri for w in self.worksheets.values()}
+        extra = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in listed | {WORKSHEETS_INDEX})
         return nav + extra

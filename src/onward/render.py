@@ -1,4 +1,4 @@
-"""Render pages to Markdown by calling one Jinja macro per block.
+"""Render pages and worksheets to Markdown by calling one Jinja macro per component.
 
 ``StrictUndefined`` turns a typo in a macro into an error naming the missing
 name. Internal links (written as ids) become relative ``.md`` links here, so
@@ -7,22 +7,35 @@ MkDocs checks and rewrites them like any hand-written link.
 
 from __future__ import annotations
 
+import posixpath
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Mapping
 
+import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from .components import ROLE_LINK, ROLE_MARKDOWN, ROLE_WORKSHEET, Component, fill_optional, replace_at, walk_roles
 from .content import Block, Guide, Page
-from .links import INLINE_LINK, is_external, parse_target, relative_href
+from .links import INLINE_LINK, is_external, page_url, parse_target, relative_href, relative_url
+from .paths import ASSETS_URI
+from .worksheets import GROUP, Field, Worksheet
 
-LinkResolver = Callable[[str], str]
-WORKSHEETS_SECTION = "worksheets"  # worksheet pages live at worksheets/ID.md
+WORKSHEETS_INDEX = "worksheets/index.md"
+
+
+def inline_markdown(text: str) -> Markup:
+    """Trusted inline Markdown (authors' text) as HTML without the wrapping paragraph."""
+    html = markdown.markdown(text)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
 
 
 def make_environment(macros_dir: Path) -> Environment:
     """The one Jinja environment for components: strict, HTML escaped only in .html.j2."""
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(str(macros_dir)),
         undefined=StrictUndefined,
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
@@ -31,15 +44,78 @@ def make_environment(macros_dir: Path) -> Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # one build reads each macro once; mkdocs serve makes a new environment
     )
+    env.filters["inline_markdown"] = inline_markdown
+    return env
+
+
+@dataclass(frozen=True)
+class WorksheetRef:
+    """What a guide page needs to point at, or embed, a worksheet."""
+
+    href: str
+    title: str
+    time: str
+    why: str
+    form_html: Markup
+
+
+class Resolver:
+    """Turns ids written in content into links relative to one page.
+
+    Markdown gets ``.md`` hrefs, which MkDocs checks and rewrites; raw HTML gets
+    final addresses, because MkDocs leaves links in raw HTML alone.
+    """
+
+    def __init__(self, renderer: "Renderer", from_src: str, page_id: str | None, guide: Guide) -> None:
+        self.renderer = renderer
+        self.from_src = from_src
+        self.page_id = page_id
+        self.sources = {p.id: p.src_uri for p in guide.pages}
+        self.depth = page_url(from_src, renderer.use_directory_urls).count("/")
+
+    def link(self, text: str, html: bool = False) -> str:
+        target = parse_target(text)
+        if (target.page is None or target.page == self.page_id) and target.anchor:
+            return f"#{target.anchor}"
+        return self.src_link(self.sources[target.page or ""], target.anchor, html)
+
+    def src_link(self, target_src: str, anchor: str | None, html: bool) -> str:
+        if html:
+            return relative_url(target_src, self.from_src, anchor, self.renderer.use_directory_urls)
+        return relative_href(target_src, self.from_src, anchor)
+
+    def markdown(self, text: str, html: bool = False) -> str:
+        return INLINE_LINK.sub(
+            lambda m: m[0] if is_external(m["target"]) else f"[{m['label']}]({self.link(m['target'], html)})", text
+        )
+
+    def worksheet(self, worksheet_id: str, html: bool = False) -> WorksheetRef:
+        worksheet = self.renderer.worksheets[worksheet_id]
+        return WorksheetRef(
+            href=self.src_link(worksheet.src_uri, None, html),
+            title=worksheet.title,
+            time=worksheet.time,
+            why=self.markdown(worksheet.why, html),
+            form_html=self.renderer.worksheet_form(worksheet, self),
+        )
 
 
 class Renderer:
-    """Turns validated blocks and pages into Markdown through their components."""
+    """Turns validated pages and worksheets into Markdown through their components."""
 
-    def __init__(self, macros_dir: Path, components: Mapping[str, Component]) -> None:
+    def __init__(
+        self,
+        macros_dir: Path,
+        components: Mapping[str, Component],
+        worksheets: Mapping[str, Worksheet] | None = None,
+        use_directory_urls: bool = True,
+    ) -> None:
         self.components = components
+        self.use_directory_urls = use_directory_urls
+        self.worksheets = dict(worksheets or {})
         self.env = make_environment(macros_dir)
         self._macros: dict[str, Any] = {}
+        self._forms: dict[tuple[str, int], Markup] = {}
 
     def call(self, name: str, **params: Any) -> str:
         """Call component ``name``'s macro with ``params``; the seam the tests use too."""
@@ -51,53 +127,117 @@ class Renderer:
         filled = {key: fill_optional(value, component.params.get(key, {})) for key, value in params.items()}
         return str(macro(**filled))
 
-    def render_block(self, block: Block, resolve: LinkResolver) -> str:
-        params = resolve_links(dict(block.params), self.components[block.type], resolve)
-        return self.call(block.type, **params)
+    def render_block(self, block: Block, resolver: Resolver) -> str:
+        return self.call(block.type, **resolve_links(dict(block.params), self.components[block.type], resolver))
 
     def render_page(self, page: Page, guide: Guide) -> str:
         """The page's Markdown source, front matter included."""
-        resolve = link_resolver(page, guide)
+        resolver = Resolver(self, page.src_uri, page.id, guide)
         return self.call(
             "page",
             title=page.title,
             summary=page.summary,
-            intro=[self.render_block(b, resolve) for b in page.intro],
+            intro=[self.render_block(b, resolver) for b in page.intro],
             sections=[
-                {"id": s.id, "title": s.title, "blocks": [self.render_block(b, resolve) for b in s.blocks]}
+                {"id": s.id, "title": s.title, "blocks": [self.render_block(b, resolver) for b in s.blocks]}
                 for s in page.sections
             ],
         )
 
+    def render_field(self, field: Field, prefix: str, resolver: Resolver) -> str:
+        params = resolve_links(dict(field.params), self.components[field.type], resolver)
+        if field.type == GROUP:
+            inner = f"{prefix}{field.id}-__i__-"
+            params["fields"] = None
+            params["fields_html"] = Markup("".join(self.render_field(child, inner, resolver) for child in field.fields))
+        return self.call(field.type, prefix=prefix, **params)
 
-def resolve_links(params: dict[str, Any], component: Component, resolve: LinkResolver) -> dict[str, Any]:
-    """Rewrite every link-role value and every internal link inside Markdown-role text."""
+    def worksheet_form(self, worksheet: Worksheet, resolver: Resolver) -> Markup:
+        """The form's HTML; rendered once per page depth, since links inside it are relative."""
+        key = (worksheet.id, resolver.depth)
+        form = self._forms.get(key)
+        if form is None:
+            prefix = f"ow-{worksheet.id}-"
+            fields_html = Markup("".join(self.render_field(f, prefix, resolver) for f in worksheet.fields))
+            reference = None
+            if worksheet.reference:
+                reference = {
+                    "title": worksheet.reference["title"],
+                    "intro": resolver.markdown(worksheet.reference.get("intro") or "", html=True) or None,
+                    "items": [
+                        {"title": i["title"], "text": resolver.markdown(i["text"], html=True)}
+                        for i in worksheet.reference["items"]
+                    ],
+                }
+            html = self.call(
+                "worksheet_form",
+                id=worksheet.id,
+                version=worksheet.version,
+                title=worksheet.title,
+                caution=resolver.markdown(worksheet.caution, html=True) if worksheet.caution else None,
+                stylesheet="../" * resolver.depth + f"{ASSETS_URI}/worksheets.css",
+                reference=reference,
+                fields_html=fields_html,
+            )
+            # Markdown treats a blank line as the end of a raw HTML block: keep the form in one piece.
+            form = self._forms[key] = Markup("\n".join(line for line in html.splitlines() if line.strip()))
+        return form
+
+    def render_worksheet_page(self, worksheet: Worksheet, guide: Guide) -> str:
+        resolver = Resolver(self, worksheet.src_uri, None, guide)
+        placement = worksheet_placements(guide).get(worksheet.id)
+        guide_link = None
+        if placement:
+            page, section_id, section_title = placement
+            guide_link = {"href": resolver.link(f"{page.id}#{section_id}"), "title": section_title}
+        return self.call(
+            "worksheet_page",
+            title=worksheet.title,
+            summary=worksheet.summary,
+            why=resolver.markdown(worksheet.why),
+            time=worksheet.time,
+            guide_link=guide_link,
+            form_html=self.worksheet_form(worksheet, resolver),
+        )
+
+    def render_worksheet_index(self) -> str:
+        return self.call(
+            "worksheet_index",
+            worksheets=[
+                {
+                    "href": posixpath.relpath(w.src_uri, posixpath.dirname(WORKSHEETS_INDEX)),
+                    "title": w.title,
+                    "summary": w.summary,
+                    "time": w.time,
+                }
+                for w in self.worksheets.values()
+            ],
+        )
+
+
+def worksheet_placements(guide: Guide) -> dict[str, tuple[Page, str, str]]:
+    """Where each worksheet is embedded in the guide: (page, section id, section title)."""
+    placements: dict[str, tuple[Page, str, str]] = {}
+    for page in guide.pages:
+        for section in page.sections:
+            for block in section.blocks:
+                if block.type == "worksheet":
+                    placements.setdefault(block.params["worksheet"], (page, section.id, section.title))
+    return placements
+
+
+def resolve_links(params: dict[str, Any], component: Component, resolver: Resolver) -> dict[str, Any]:
+    """Rewrite link-role values, internal links in Markdown-role text, and worksheet ids.
+
+    Components that write HTML get final addresses; Markdown components get ``.md`` links.
+    """
+    html = component.template.endswith(".html.j2")
     result: Any = params
     for role, path, value in list(walk_roles(params, component.params_schema)):
         if role == ROLE_LINK:
-            result = replace_at(result, path, resolve(value))
+            result = replace_at(result, path, resolver.link(value, html))
         elif role == ROLE_WORKSHEET:
-            result = replace_at(result, path, resolve(f"{WORKSHEETS_SECTION}/{value}"))
+            result = replace_at(result, path, resolver.worksheet(value, html))
         elif role == ROLE_MARKDOWN:
-            rewritten = INLINE_LINK.sub(
-                lambda m: m[0] if is_external(m["target"]) else f"[{m['label']}]({resolve(m['target'])})",
-                value,
-            )
-            result = replace_at(result, path, rewritten)
+            result = replace_at(result, path, resolver.markdown(value, html))
     return result
-
-
-def link_resolver(page: Page, guide: Guide) -> LinkResolver:
-    """Resolve "page#anchor" ids (and "worksheets/ID") to Markdown hrefs relative to ``page``."""
-    sources = {p.id: p.src_uri for p in guide.pages}
-
-    def resolve(text: str) -> str:
-        if text.startswith(f"{WORKSHEETS_SECTION}/"):
-            return relative_href(f"{text}.md", page.src_uri, None)
-        target = parse_target(text)
-        target_src = sources[target.page] if target.page else page.src_uri
-        if target.page is None or target.page == page.id:
-            return f"#{target.anchor}" if target.anchor else relative_href(target_src, page.src_uri, None)
-        return relative_href(target_src, page.src_uri, target.anchor)
-
-    return resolve

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from browser_support import DESKTOP, PHONE, axe_violations
+from onward.paths import bundled
 
-PAGES = ["/", "/why-it-matters/", "/reasons/", "/feedback/", "/coping/", "/learning/", "/moving-forward/",
-         "/closing/", "/404.html"]
+GUIDE = sorted("/" if f.stem == "index" else f"/{f.stem}/" for f in bundled("content").glob("*.yml"))
+WORKSHEETS = sorted(f"/worksheets/{f.stem}/" for f in bundled("worksheets").glob("*.yml"))
+PAGES = [*GUIDE, "/worksheets/", *WORKSHEETS, "/404.html"]
 
 
 def test_the_page_list_covers_the_built_site(built_site):

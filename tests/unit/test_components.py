@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterator
 
 import markdown
 import pytest
+from markupsafe import Markup
 import jsonschema_rs
 
 from onward.components import (
@@ -20,7 +22,7 @@ from onward.components import (
 from onward.content import Guide, Page
 from onward.links import INLINE_LINK
 from onward.paths import bundled
-from onward.render import Renderer, link_resolver, resolve_links
+from onward.render import Renderer, Resolver, WorksheetRef, resolve_links
 from support import parse_html
 
 MACROS = bundled("macros")
@@ -38,10 +40,14 @@ EXTENSIONS = ["admonition", "attr_list", "md_in_html", "def_list", "toc"]
 def plain_strings(value: Any, schema: dict[str, Any]) -> Iterator[str]:
     """The readable text of every string parameter (link targets excluded)."""
     role = schema.get(ROLE_KEY)
+    if role == "definition":  # read by Onward to build the output, not shown as written
+        return
     if isinstance(value, str):
         is_choice_or_address = "enum" in schema or schema.get("format") == "uri"
         if role not in (ROLE_LINK, ROLE_WORKSHEET, ROLE_ANCHOR) and not is_choice_or_address:
-            yield INLINE_LINK.sub(lambda m: m["label"], value) if role == ROLE_MARKDOWN else value
+            if role == ROLE_MARKDOWN:
+                value = re.sub(r"[*_`]", "", INLINE_LINK.sub(lambda m: m["label"], value))
+            yield value
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from plain_strings(item, schema.get("properties", {}).get(key, {}))
@@ -50,13 +56,23 @@ def plain_strings(value: Any, schema: dict[str, Any]) -> Iterator[str]:
             yield from plain_strings(item, schema.get("items", {}))
 
 
-def render_example(component, example) -> str:
-    params = example["params"]
-    if component.is_block:
+class ExampleResolver(Resolver):
+    """Resolves examples' links and worksheet ids against a small made-up guide."""
+
+    def __init__(self) -> None:
         page = Page("here", "Here", "Here", "s", 0, (), (), "here.yml")
         others = [Page(i, i, i, "s", 0, (), (), f"{i}.yml") for i in ("coping", "feedback", "learning")]
-        guide = Guide((page, *others), {})
-        params = resolve_links(params, component, link_resolver(page, guide))
+        super().__init__(RENDERER, page.src_uri, page.id, Guide((page, *others), {}))
+
+    def worksheet(self, worksheet_id: str, html: bool = False) -> WorksheetRef:
+        return WorksheetRef(f"worksheets/{worksheet_id}/", worksheet_id.title(), "About 5 minutes",
+                            "Why it helps.", Markup('<div data-onward-worksheet="x"></div>'))
+
+
+def render_example(component, example) -> str:
+    params = example["params"]
+    if component.is_block or component.kind == "field":
+        params = resolve_links(params, component, ExampleResolver())
     return RENDERER.call(component.name, **params)
 
 
@@ -66,7 +82,9 @@ def to_html(source: str) -> str:
 
 def test_every_component_has_a_macro_and_examples():
     assert {"page", "help", "paragraph", "list", "titled_list", "callout", "reason", "questions", "quote",
-            "sample_message", "links", "worksheet_link"} <= set(COMPONENTS)
+            "sample_message", "links", "worksheet_link", "worksheet", "worksheet_form", "worksheet_page",
+            "worksheet_index", "short_text", "long_text", "single_choice", "multiple_choice", "checklist",
+            "scale", "date", "note", "group"} <= set(COMPONENTS)
     for component in COMPONENTS.values():
         assert component.description.strip()
         assert component.examples, f"{component.name} has no examples"
@@ -138,10 +156,8 @@ def test_sample_message_keeps_line_breaks():
 
 def test_links_resolve_relative_to_the_page():
     component = COMPONENTS["links"]
-    page = Page("here", "Here", "Here", "s", 0, (), (), "here.yml")
-    guide = Guide((page, Page("coping", "C", "C", "s", 1, (), (), "c.yml")), {})
     params = resolve_links({"items": [{"to": "coping#first", "label": "Go"}, {"to": "#mine", "label": "Here"}]},
-                           component, link_resolver(page, guide))
+                           component, ExampleResolver())
     assert [i["to"] for i in params["items"]] == ["coping.md#first", "#mine"]
 
 

@@ -11,6 +11,7 @@ from onward.components import load_components
 from onward.content import load_guide
 from onward.errors import ContentError
 from onward.paths import bundled
+from onward.worksheets import worksheet_ids
 
 COMPONENTS = load_components(bundled("macros"))
 
@@ -65,7 +66,7 @@ def problems(folder: Path, worksheets: tuple[str, ...] = ()) -> list[str]:
 
 
 def test_the_real_guide_loads_in_order():
-    guide = load_guide(bundled("content"), COMPONENTS)
+    guide = load_guide(bundled("content"), COMPONENTS, worksheet_ids(bundled("worksheets")))
     ids = [page.id for page in guide.pages]
     assert ids[0] == "index"
     assert set(ids) >= {"why-it-matters", "reasons", "feedback", "coping", "learning", "moving-forward", "closing"}

@@ -1,0 +1,451 @@
+// Worksheets: every answer is kept in this browser's localStorage as it is typed.
+//
+// The form is plain HTML rendered at build time; this module binds it. One record
+// per worksheet: {format, worksheet, version, updated, answers}. Typed text is only
+// ever handled as data (value, textContent), never as markup.
+
+const FORMAT = 1;
+const SAVE_DELAY_MS = 20; // one write per burst of typing, still far inside 50 ms
+const TOKENS_IN = ["id", "for", "name", "aria-describedby", "aria-labelledby"];
+
+const sheets = new Map(); // worksheet id -> state, kept across instant navigations
+
+function namespace() {
+  const meta = document.querySelector('meta[name="onward-storage"]');
+  return (meta && meta.content) || "onward";
+}
+
+function recordKey(id) {
+  return `onward:${namespace()}:worksheet:${id}`;
+}
+
+function storage() {
+  try {
+    return window.localStorage; // throws when the browser blocks storage
+  } catch {
+    return null;
+  }
+}
+
+function emptyRecord(id, version) {
+  return { format: FORMAT, worksheet: id, version, updated: null, answers: {} };
+}
+
+function isPlainObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+// A stored record, or null when it cannot be trusted (hand-edited, cut short, newer).
+function parseRecord(text, id) {
+  let record;
+  try {
+    record = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const usable =
+    isPlainObject(record) &&
+    record.format === FORMAT &&
+    record.worksheet === id &&
+    isPlainObject(record.answers);
+  return usable ? record : null;
+}
+
+// Load a worksheet's record. An unreadable one is copied aside, never overwritten.
+function load(sheet) {
+  const store = storage();
+  let text = null;
+  try {
+    text = store ? store.getItem(recordKey(sheet.id)) : null;
+  } catch {
+    text = null;
+  }
+  sheet.lastSeen = text;
+  if (text === null) return emptyRecord(sheet.id, sheet.version);
+  const record = parseRecord(text, sheet.id);
+  if (record) return record;
+  sheet.unreadable = text;
+  try {
+    // Move it aside under a key of its own: kept as it was, and out of the way.
+    store.setItem(`onward:${namespace()}:unreadable:${sheet.id}:${Date.now()}`, text);
+    store.removeItem(recordKey(sheet.id));
+    sheet.lastSeen = null;
+  } catch {
+    sheet.blocked = true; // it could not be kept aside: never write over the original
+  }
+  return emptyRecord(sheet.id, sheet.version);
+}
+
+function save(sheet) {
+  clearTimeout(sheet.timer);
+  sheet.timer = null;
+  if (!sheet.dirty) return;
+  sheet.record.updated = new Date().toISOString();
+  sheet.record.version = sheet.version;
+  const text = JSON.stringify(sheet.record);
+  try {
+    if (sheet.blocked) throw new Error("kept aside copy missing");
+    storage().setItem(recordKey(sheet.id), text);
+    sheet.dirty = false;
+    sheet.lastSeen = text;
+    sheet.saveFailed = false;
+    setStatus(sheet, "saved");
+    hideProblem(sheet, "unsaved");
+  } catch {
+    sheet.saveFailed = true;
+    showProblem(sheet, "unsaved");
+  }
+}
+
+function scheduleSave(sheet) {
+  sheet.dirty = true;
+  clearTimeout(sheet.timer);
+  sheet.timer = setTimeout(() => save(sheet), SAVE_DELAY_MS);
+}
+
+function saveEverything() {
+  for (const sheet of sheets.values()) save(sheet);
+}
+
+// ---- Reading and writing fields -------------------------------------------
+
+// The fields that belong directly to a container (a worksheet or one group entry).
+function ownFields(container) {
+  return [...container.querySelectorAll("[data-onward-field]")].filter(
+    (field) => field.parentElement.closest("[data-onward-entry], [data-onward-worksheet]") === container,
+  );
+}
+
+function readField(field) {
+  const type = field.dataset.onwardType;
+  const inputs = [...field.querySelectorAll("input, textarea")];
+  switch (type) {
+    case "short_text":
+    case "long_text":
+    case "date":
+      return inputs[0].value;
+    case "single_choice":
+    case "scale": {
+      const chosen = inputs.find((input) => input.checked);
+      if (!chosen) return null;
+      return type === "scale" ? Number(chosen.value) : chosen.value;
+    }
+    case "multiple_choice":
+    case "checklist":
+      return inputs.filter((input) => input.checked).map((input) => input.value);
+    case "group":
+      return entriesOf(field).map((entry) => readAll(entry));
+    default:
+      return undefined; // a note asks nothing
+  }
+}
+
+function writeField(field, value) {
+  const type = field.dataset.onwardType;
+  const inputs = [...field.querySelectorAll("input, textarea")];
+  switch (type) {
+    case "short_text":
+    case "long_text":
+    case "date":
+      inputs[0].value = typeof value === "string" ? value : "";
+      break;
+    case "single_choice":
+    case "scale":
+      for (const input of inputs) input.checked = value !== null && value !== undefined && input.value === String(value);
+      break;
+    case "multiple_choice":
+    case "checklist": {
+      const chosen = Array.isArray(value) ? value.map(String) : [];
+      for (const input of inputs) input.checked = chosen.includes(input.value);
+      break;
+    }
+    case "group":
+      renderEntries(field, Array.isArray(value) ? value.filter(isPlainObject) : []);
+      break;
+    default:
+      break;
+  }
+}
+
+function readAll(container) {
+  const answers = {};
+  for (const field of ownFields(container)) {
+    const value = readField(field);
+    if (value !== undefined) answers[field.dataset.onwardField] = value;
+  }
+  return answers;
+}
+
+function writeAll(container, answers) {
+  for (const field of ownFields(container)) writeField(field, answers[field.dataset.onwardField]);
+}
+
+function isEmpty(value) {
+  if (value === null || value === undefined || value === "") return true;
+  if (Array.isArray(value)) return value.every((item) => (isPlainObject(item) ? Object.values(item).every(isEmpty) : isEmpty(item)));
+  return false;
+}
+
+// ---- Repeatable entries ---------------------------------------------------
+
+function entriesOf(group) {
+  return [...group.querySelector("[data-onward-entries]").children];
+}
+
+// Fill a copy of the entry template: ids get the index, visible text the number.
+function newEntry(group, index) {
+  const fragment = group.querySelector("template[data-onward-entry-template]").content.cloneNode(true);
+  const walker = document.createTreeWalker(fragment, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      node.data = node.data.replaceAll("__n__", String(index + 1));
+    } else {
+      for (const name of TOKENS_IN) {
+        const value = node.getAttribute(name);
+        if (value) node.setAttribute(name, value.replaceAll("__i__", String(index)));
+      }
+    }
+  }
+  const entry = fragment.querySelector("[data-onward-entry]");
+  revealControls(entry);
+  return entry;
+}
+
+function renderEntries(group, entries) {
+  const list = group.querySelector("[data-onward-entries]");
+  const rows = entries.length ? entries : [{}]; // one empty entry to start from
+  const fresh = rows.map((answers, index) => {
+    const entry = newEntry(group, index);
+    writeAll(entry, answers);
+    return entry;
+  });
+  list.replaceChildren(...fresh);
+  const max = Number(group.dataset.onwardMaxItems || Infinity);
+  group.querySelector("[data-onward-add]").disabled = fresh.length >= max;
+  fresh.forEach((entry, index) => {
+    entry.querySelector('[data-onward-move="-1"]').disabled = index === 0;
+    entry.querySelector('[data-onward-move="1"]').disabled = index === fresh.length - 1;
+  });
+}
+
+function focusFirstInput(entry) {
+  const target = entry.querySelector("input, textarea");
+  if (target) target.focus();
+}
+
+// ---- Messages ---------------------------------------------------------------
+
+function messageText(form, name) {
+  const source = form.querySelector(`[data-onward-messages] [data-onward-message="${name}"]`);
+  return source ? source.textContent : "";
+}
+
+function setStatus(sheet, name) {
+  const form = sheet.form;
+  if (!form || !form.isConnected) return;
+  const status = form.querySelector("[data-onward-status]");
+  const text = messageText(form, name);
+  if (status.textContent !== text) status.textContent = text;
+}
+
+function showProblem(sheet, name) {
+  const form = sheet.form;
+  if (!form || !form.isConnected) return;
+  const box = form.querySelector("[data-onward-problem]");
+  box.hidden = false;
+  box.querySelector(`[data-onward-message="${name}"]`).hidden = false;
+  box.querySelector(`[data-onward-download="${name === "unsaved" ? "answers" : "unreadable"}"]`).hidden = false;
+  form.querySelector("[data-onward-status]").textContent = "";
+}
+
+function hideProblem(sheet, name) {
+  const form = sheet.form;
+  if (!form || !form.isConnected) return;
+  const box = form.querySelector("[data-onward-problem]");
+  box.querySelector(`[data-onward-message="${name}"]`).hidden = true;
+  box.querySelector(`[data-onward-download="${name === "unsaved" ? "answers" : "unreadable"}"]`).hidden = true;
+  box.hidden = [...box.querySelectorAll("[data-onward-message]")].every((p) => p.hidden);
+}
+
+function download(filename, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// ---- Binding a form ----------------------------------------------------------
+
+function revealControls(root) {
+  const selector =
+    "[data-onward-tools], [data-onward-add], [data-onward-entry-actions], [data-onward-clear-choice]";
+  for (const control of root.querySelectorAll(selector)) control.hidden = false;
+}
+
+function topLevelField(form, target) {
+  let field = target.closest("[data-onward-field]");
+  while (field) {
+    const outer = field.parentElement.closest("[data-onward-field]");
+    if (!outer || !form.contains(outer)) return field;
+    field = outer;
+  }
+  return null;
+}
+
+function onEdit(sheet, event) {
+  const field = topLevelField(sheet.form, event.target);
+  if (!field) return;
+  sheet.record.answers[field.dataset.onwardField] = readField(field);
+  scheduleSave(sheet);
+}
+
+function onClick(sheet, event) {
+  const button = event.target.closest("button");
+  if (!button || !sheet.form.contains(button)) return;
+  const form = sheet.form;
+  const group = button.closest('[data-onward-type="group"]');
+  const entry = button.closest("[data-onward-entry]");
+
+  if (button.matches("[data-onward-add]")) {
+    const entries = readField(group);
+    entries.push({});
+    renderEntries(group, entries);
+    focusFirstInput(entriesOf(group).at(-1));
+  } else if (button.matches("[data-onward-remove]")) {
+    const index = entriesOf(group).indexOf(entry);
+    const entries = readField(group);
+    const heading = entry.querySelector(".onward-entry__heading").textContent;
+    if (!isEmpty([entries[index]]) && !window.confirm(`Remove ${heading} and everything written in it?`)) return;
+    entries.splice(index, 1);
+    renderEntries(group, entries);
+    const next = entriesOf(group)[Math.min(index, entriesOf(group).length - 1)];
+    focusFirstInput(next);
+  } else if (button.matches("[data-onward-move]")) {
+    const step = Number(button.dataset.onwardMove);
+    const index = entriesOf(group).indexOf(entry);
+    const entries = readField(group);
+    const [moved] = entries.splice(index, 1);
+    entries.splice(index + step, 0, moved);
+    renderEntries(group, entries);
+    const movedEntry = entriesOf(group)[index + step];
+    const same = movedEntry.querySelector(`[data-onward-move="${step}"]`);
+    (same.disabled ? movedEntry.querySelector(`[data-onward-move="${-step}"]`) : same).focus();
+  } else if (button.matches("[data-onward-clear-choice]")) {
+    for (const input of button.closest("[data-onward-field]").querySelectorAll("input")) input.checked = false;
+  } else if (button.matches("[data-onward-clear]")) {
+    const confirm = form.querySelector("[data-onward-confirm]");
+    confirm.hidden = false;
+    confirm.querySelector(".onward-confirm__question").focus();
+    return;
+  } else if (button.matches("[data-onward-confirm-no]")) {
+    form.querySelector("[data-onward-confirm]").hidden = true;
+    form.querySelector("[data-onward-clear]").focus();
+    return;
+  } else if (button.matches("[data-onward-confirm-yes]")) {
+    clearSheet(sheet);
+    return;
+  } else if (button.matches("[data-onward-download]")) {
+    const day = new Date().toISOString().slice(0, 10);
+    if (button.dataset.onwardDownload === "unreadable") {
+      download(`onward-${sheet.id}-unreadable-${day}.txt`, sheet.unreadable || "", "text/plain");
+    } else {
+      download(`onward-${sheet.id}-${day}.json`, JSON.stringify(sheet.record, null, 2), "application/json");
+    }
+    return;
+  } else {
+    return;
+  }
+  onEdit(sheet, { target: group || button });
+}
+
+function clearSheet(sheet) {
+  const form = sheet.form;
+  clearTimeout(sheet.timer);
+  sheet.record = emptyRecord(sheet.id, sheet.version);
+  sheet.dirty = false;
+  try {
+    if (!sheet.blocked) storage().removeItem(recordKey(sheet.id));
+    sheet.lastSeen = null;
+  } catch {
+    // Nothing stored to remove.
+  }
+  writeAll(form, {});
+  form.querySelector("[data-onward-confirm]").hidden = true;
+  setStatus(sheet, "cleared");
+  form.querySelector("[data-onward-clear]").focus();
+}
+
+function bindForm(form) {
+  if (form.dataset.onwardBound) return;
+  form.dataset.onwardBound = "true";
+  const id = form.dataset.onwardWorksheet;
+  let sheet = sheets.get(id);
+  if (!sheet) {
+    sheet = { id, version: Number(form.dataset.onwardVersion), timer: null, dirty: false };
+    sheets.set(id, sheet);
+  }
+  save(sheet); // anything still pending from the page before an instant navigation
+  sheet.form = form;
+  // Answers that could not be saved live only in memory: never swap them for the stored copy.
+  if (!sheet.record || !sheet.saveFailed) sheet.record = load(sheet);
+
+  // Anything typed before this code arrived wins over the stored copy, and is saved.
+  const early = Object.entries(readAll(form)).filter(([, value]) => !isEmpty(value));
+  revealControls(form);
+  writeAll(form, sheet.record.answers);
+  for (const [key, value] of early) {
+    sheet.record.answers[key] = value;
+    writeField(ownFields(form).find((field) => field.dataset.onwardField === key), value);
+  }
+  if (early.length) scheduleSave(sheet);
+
+  if (sheet.unreadable !== undefined) showProblem(sheet, "unreadable");
+  if (sheet.blocked || sheet.saveFailed || !storage()) showProblem(sheet, "unsaved");
+  else if (sheet.record.updated) setStatus(sheet, "saved");
+
+  form.addEventListener("input", (event) => onEdit(sheet, event));
+  form.addEventListener("change", (event) => onEdit(sheet, event));
+  form.addEventListener("click", (event) => onClick(sheet, event));
+}
+
+// Another tab saved this worksheet: show its answers here too.
+function onStorage(event) {
+  if (!event.key) return;
+  for (const sheet of sheets.values()) {
+    if (event.key !== recordKey(sheet.id) || event.newValue === sheet.lastSeen) continue;
+    sheet.lastSeen = event.newValue;
+    const record = event.newValue === null ? emptyRecord(sheet.id, sheet.version) : parseRecord(event.newValue, sheet.id);
+    if (!record) continue;
+    clearTimeout(sheet.timer);
+    sheet.dirty = false;
+    sheet.record = record;
+    if (sheet.form && sheet.form.isConnected) {
+      syncForm(sheet.form, record.answers);
+      setStatus(sheet, "changed-elsewhere");
+    }
+  }
+}
+
+// Update only the fields whose answers changed, so focus and caret stay put elsewhere.
+function syncForm(form, answers) {
+  for (const field of ownFields(form)) {
+    const wanted = answers[field.dataset.onwardField];
+    const current = readField(field);
+    const differs = wanted === undefined ? !isEmpty(current) : JSON.stringify(current) !== JSON.stringify(wanted);
+    if (differs) writeField(field, wanted);
+  }
+}
+
+export function bindPage(root) {
+  for (const form of root.querySelectorAll("[data-onward-worksheet]")) bindForm(form);
+}
+
+window.addEventListener("storage", onStorage);
+window.addEventListener("pagehide", saveEverything);
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "hidden") saveEverything();
+});

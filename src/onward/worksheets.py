@@ -1,0 +1,245 @@
+"""Load worksheet definitions (``worksheets/ID.yml``) into a checked model.
+
+A worksheet's fields are components of kind "field": each field type's spec in
+``macros/`` is the JSON Schema its definition must satisfy, exactly as block
+types are for guide pages. Errors name file, line and path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from .components import KIND_FIELD, ROLE_MARKDOWN, Component, walk_roles
+from .errors import ContentError, Path_, Problem, display_name
+from .links import ID_PATTERN, check_target, inline_targets
+from .validation import schema_problems
+from .yamlsource import YamlDocument, load_yaml
+
+GROUP = "group"
+_ID = {"type": "string", "pattern": ID_PATTERN, "description": "lowercase words joined by hyphens"}
+_TEXT = {"type": "string", "minLength": 1}
+_FIELD_SHELL = {"type": "object", "required": ["type"], "properties": {"type": {"type": "string"}}}
+
+WORKSHEET_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "id": {**_ID, "description": "the worksheet id; the file must be named ID.yml"},
+        "version": {"type": "integer", "minimum": 1, "description": "bumped whenever the fields change"},
+        "title": {**_TEXT, "description": "the worksheet's heading"},
+        "nav_title": {**_TEXT, "description": "a shorter title for the navigation"},
+        "summary": {**_TEXT, "description": "one sentence: the page description and index card text"},
+        "why": {**_TEXT, "description": "why this worksheet helps (inline Markdown)"},
+        "time": {**_TEXT, "description": "how long it takes"},
+        "order": {"type": "integer", "description": "position in the worksheet list, lowest first"},
+        "caution": {**_TEXT, "description": "a gentle warning shown before the form (inline Markdown)"},
+        "reference": {
+            "type": "object",
+            "description": "a reference box kept visible beside the form",
+            "properties": {
+                "title": _TEXT,
+                "intro": _TEXT,
+                "items": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {
+                        "type": "object",
+                        "properties": {"title": _TEXT, "text": _TEXT},
+                        "required": ["title", "text"],
+                        "additionalProperties": False,
+                    },
+                },
+            },
+            "required": ["title", "items"],
+            "additionalProperties": False,
+        },
+        "fields": {"type": "array", "minItems": 1, "items": _FIELD_SHELL},
+    },
+    "required": ["id", "version", "title", "summary", "why", "time", "fields"],
+    "additionalProperties": False,
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One question in a worksheet; ``fields`` holds a group's own fields."""
+
+    type: str
+    id: str
+    params: Mapping[str, Any]
+    fields: tuple["Field", ...] = ()
+
+
+@dataclass(frozen=True)
+class Worksheet:
+    id: str
+    version: int
+    title: str
+    nav_title: str
+    order: int
+    summary: str
+    why: str
+    time: str
+    caution: str | None
+    reference: Mapping[str, Any] | None
+    fields: tuple[Field, ...]
+    source: str
+
+    @property
+    def src_uri(self) -> str:
+        return f"worksheets/{self.id}.md"
+
+
+def worksheet_ids(folder: Path) -> list[str]:
+    """The ids the guide may refer to, known before the worksheets themselves are read."""
+    return sorted(file.stem for file in folder.glob("*.yml")) if folder.is_dir() else []
+
+
+def load_worksheets(
+    folder: Path,
+    components: Mapping[str, Component],
+    anchors: Mapping[str, frozenset[str]] | None = None,
+    root: Path | None = None,
+) -> dict[str, Worksheet]:
+    """Every ``*.yml`` in ``folder``, checked; raise ContentError listing all problems.
+
+    ``anchors`` (page id -> its anchors) lets links in worksheet text be checked
+    against the guide.
+    """
+    problems: list[Problem] = []
+    worksheets: dict[str, Worksheet] = {}
+    for file in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        try:
+            doc = load_yaml(file, display_name(file, root))
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
+        worksheet, found = _build_worksheet(doc, file.stem, components)
+        problems.extend(found)
+        if worksheet is not None and anchors is not None:
+            problems.extend(_link_problems(doc, components, anchors))
+        if worksheet is not None:
+            worksheets[worksheet.id] = worksheet
+    if problems:
+        raise ContentError(problems)
+    return dict(sorted(worksheets.items(), key=lambda item: (item[1].order, item[1].title)))
+
+
+def _build_worksheet(
+    doc: YamlDocument, stem: str, components: Mapping[str, Component]
+) -> tuple[Worksheet | None, list[Problem]]:
+    data = doc.data
+    problems = schema_problems(doc, data, WORKSHEET_SCHEMA)
+    if problems:
+        return None, problems
+    if data["id"] != stem:
+        problems.append(doc.problem(("id",), f"'{data['id']}' should match the file name '{stem}.yml'"))
+    fields = _build_fields(doc, data["fields"], ("fields",), components, problems, allow_groups=True)
+    worksheet = Worksheet(
+        id=data["id"],
+        version=data["version"],
+        title=data["title"],
+        nav_title=data.get("nav_title", data["title"]),
+        order=data.get("order", 1000),
+        summary=data["summary"],
+        why=data["why"],
+        time=data["time"],
+        caution=data.get("caution"),
+        reference=data.get("reference"),
+        fields=fields,
+        source=doc.name,
+    )
+    return worksheet, problems
+
+
+def _build_fields(
+    doc: YamlDocument,
+    items: list[dict[str, Any]],
+    prefix: Path_,
+    components: Mapping[str, Component],
+    problems: list[Problem],
+    allow_groups: bool,
+) -> tuple[Field, ...]:
+    fields: list[Field] = []
+    seen: dict[str, Path_] = {}
+    known = sorted(name for name, c in components.items() if c.kind == KIND_FIELD)
+    for index, item in enumerate(items):
+        path = prefix + (index,)
+        component = components.get(item["type"])
+        if component is None or component.kind != KIND_FIELD or (item["type"] == GROUP and not allow_groups):
+            allowed = known if allow_groups else [k for k in known if k != GROUP]
+            reason = "a group cannot hold another group" if item["type"] == GROUP else "unknown field type"
+            problems.append(
+                doc.problem(path + ("type",), f"{reason} '{item['type']}' (known types: {', '.join(allowed)})")
+            )
+            continue
+        found = schema_problems(doc, item, component.block_schema, path)
+        problems.extend(found)
+        if found:
+            continue
+        if item["id"] in seen:
+            first = doc.line_of(seen[item["id"]])
+            problems.append(doc.problem(path + ("id",), f"duplicate field id '{item['id']}' (first used on line {first})"))
+            continue
+        seen[item["id"]] = path + ("id",)
+        problems.extend(_limit_problems(doc, item, path))
+        children: tuple[Field, ...] = ()
+        if item["type"] == GROUP:
+            children = _build_fields(doc, item["fields"], path + ("fields",), components, problems, allow_groups=False)
+        params = {k: v for k, v in item.items() if k not in ("type", "fields")}
+        fields.append(Field(item["type"], item["id"], params, children))
+    return tuple(fields)
+
+
+def _limit_problems(doc: YamlDocument, item: Mapping[str, Any], path: Path_) -> list[Problem]:
+    """Checks JSON Schema cannot express: a scale's range, unique option values."""
+    problems = []
+    if item["type"] == "scale":
+        step = item.get("step", 1)
+        if item["max"] <= item["min"]:
+            problems.append(doc.problem(path + ("max",), "should be greater than min"))
+        elif (item["max"] - item["min"]) % step or (item["max"] - item["min"]) // step > 10:
+            problems.append(doc.problem(path + ("step",), "the scale should have at most 11 points, evenly spaced"))
+    values = [option["value"] for option in item.get("options", [])]
+    for index, value in enumerate(values):
+        if value in values[:index]:
+            problems.append(doc.problem(path + ("options", index, "value"), f"duplicate option value '{value}'"))
+    return problems
+
+
+_TEXT_PATHS: tuple[tuple[str | int, ...], ...] = (("why",), ("caution",), ("reference", "intro"))
+
+
+def _link_problems(
+    doc: YamlDocument, components: Mapping[str, Component], anchors: Mapping[str, frozenset[str]]
+) -> list[Problem]:
+    """Internal links in a worksheet's text must lead somewhere in the guide."""
+    texts: list[tuple[Path_, str]] = []
+    data = doc.data
+    for path in _TEXT_PATHS:
+        value: Any = data
+        for step in path:
+            value = value.get(step) if isinstance(value, dict) else None
+        if isinstance(value, str):
+            texts.append((path, value))
+    for index, item in enumerate((data.get("reference") or {}).get("items", [])):
+        texts.append((("reference", "items", index, "text"), item["text"]))
+
+    def field_texts(items: list[dict[str, Any]], prefix: Path_) -> None:
+        for index, item in enumerate(items):
+            component = components[item["type"]]
+            for role, path, value in walk_roles(item, component.block_schema):
+                if role == ROLE_MARKDOWN:
+                    texts.append((prefix + (index,) + path, value))
+            if item["type"] == GROUP:
+                field_texts(item["fields"], prefix + (index, "fields"))
+
+    field_texts(data["fields"], ("fields",))
+    problems = []
+    for path, text in texts:
+        for target in inline_targets(text):
+            message = check_target(target, "", anchors)
+            if message:
+                problems.append(doc.problem(path, message))
+    return problems

@@ -1,0 +1,319 @@
+"""Every worksheet in real Chromium: answers kept exactly, across reloads, tabs and pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser_support import DESKTOP, axe_violations
+from onward.worksheets import GROUP
+from worksheet_driver import (
+    WORKSHEETS,
+    field_id,
+    fill,
+    first_text_field,
+    read_form,
+    sample_answers,
+    set_field,
+    stored_record,
+    wait_for_stored,
+)
+
+IDS = sorted(WORKSHEETS)
+WITH_GROUPS = sorted(w for w in IDS if any(f.type == GROUP for f in WORKSHEETS[w].fields))
+PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>"\'&'
+
+
+def url(site_url: str, worksheet_id: str) -> str:
+    return f"{site_url}/worksheets/{worksheet_id}/"
+
+
+def bound(page) -> None:
+    """Wait until the worksheet script has taken over the form."""
+    page.wait_for_selector("[data-onward-worksheet][data-onward-bound]", state="attached")
+
+
+@pytest.mark.parametrize("worksheet_id", IDS)
+def test_every_answer_comes_back_exactly_after_a_reload(site_url, open_page, worksheet_id):
+    worksheet = WORKSHEETS[worksheet_id]
+    watched = open_page(url(site_url, worksheet_id))
+    page = watched.page
+    bound(page)
+    answers = sample_answers(worksheet)
+    fill(page, worksheet, answers)
+    wait_for_stored(page, worksheet_id, answers)
+    assert page.locator("[data-onward-status]").inner_text() == "Saved on this device."
+    page.reload()
+    bound(page)
+    assert read_form(page, worksheet) == answers
+    record = stored_record(page, worksheet_id)
+    assert record["format"] == 1 and record["version"] == worksheet.version and record["updated"]
+    assert watched.console_errors == [] and watched.foreign_requests() == []
+
+
+@pytest.mark.parametrize("worksheet_id", WITH_GROUPS)
+def test_entries_can_be_added_removed_and_reordered(site_url, open_page, worksheet_id):
+    worksheet = WORKSHEETS[worksheet_id]
+    group = next(f for f in worksheet.fields if f.type == GROUP)
+    text = next(c for c in group.fields if c.type in ("short_text", "long_text"))
+    page = open_page(url(site_url, worksheet_id)).page
+    page.on("dialog", lambda dialog: dialog.accept())
+    bound(page)
+    scope = page.locator(f'[data-onward-field="{group.id}"]')
+    for index, name in enumerate(["first", "second", "third"]):
+        if index:
+            scope.locator("[data-onward-add]").click()
+        page.locator(f"#{field_id(worksheet, text, index, group)}").fill(name)
+    scope.locator("[data-onward-entry]").nth(2).locator('[data-onward-move="-1"]').click()  # third moves up
+    assert page.evaluate("document.activeElement.dataset.onwardMove") == "-1", "focus stays on the moved entry"
+    scope.locator("[data-onward-entry]").nth(0).locator("[data-onward-remove]").click()  # first goes
+    expected = ["third", "second"]
+    headings = scope.locator(".onward-entry__heading").all_inner_texts()
+    assert headings == [f"{group.params['item_label']} 1", f"{group.params['item_label']} 2"]
+    page.wait_for_function(
+        "([id, g, t, want]) => { const ns = document.querySelector('meta[name=onward-storage]').content;"
+        " const r = JSON.parse(localStorage.getItem(`onward:${ns}:worksheet:${id}`) || 'null');"
+        " return r && JSON.stringify(r.answers[g].map(e => e[t])) === JSON.stringify(want); }",
+        arg=[worksheet_id, group.id, text.id, expected],
+    )
+    page.reload()
+    bound(page)
+    values = [page.locator(f"#{field_id(worksheet, text, i, group)}").input_value() for i in range(2)]
+    assert values == expected
+    assert scope.locator("[data-onward-entry]").count() == 2
+
+
+@pytest.mark.parametrize("worksheet_id", IDS)
+def test_two_tabs_stay_in_sync(site_url, browser, worksheet_id):
+    worksheet = WORKSHEETS[worksheet_id]
+    text, group = first_text_field(worksheet)
+    html_id = field_id(worksheet, text, 0, group) if group else field_id(worksheet, text)
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        first, second = context.new_page(), context.new_page()
+        for page in (first, second):
+            page.goto(url(site_url, worksheet_id))
+            bound(page)
+        first.locator(f"#{html_id}").fill("typed in the first tab ✓")
+        second.wait_for_function(f"document.getElementById('{html_id}').value === 'typed in the first tab ✓'")
+        second.locator(f"#{html_id}").fill("and changed in the second")
+        first.wait_for_function(f"document.getElementById('{html_id}').value === 'and changed in the second'")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("worksheet_id", IDS)
+def test_instant_navigation_away_and_back_keeps_answers(site_url, open_page, worksheet_id):
+    worksheet = WORKSHEETS[worksheet_id]
+    text, group = first_text_field(worksheet)
+    html_id = field_id(worksheet, text, 0, group) if group else field_id(worksheet, text)
+    page = open_page(url(site_url, worksheet_id)).page
+    bound(page)
+    page.evaluate("window.__samePage = true")  # survives only if navigation is instant
+    page.locator(f"#{html_id}").fill("still here after a visit elsewhere")
+    page.locator(".md-nav__link", has_text="Home").first.click()
+    page.wait_for_function("location.pathname === '/' && !!document.querySelector('.onward-cards')")
+    page.go_back()
+    page.wait_for_function(f"!!document.getElementById('{html_id}')")
+    page.wait_for_selector("[data-onward-worksheet][data-onward-bound]", state="attached")
+    assert page.evaluate("window.__samePage") is True, "Material's instant navigation was not used"
+    assert page.locator(f"#{html_id}").input_value() == "still here after a visit elsewhere"
+
+
+@pytest.mark.parametrize("worksheet_id", IDS)
+def test_typed_html_stays_text_and_never_runs(site_url, open_page, worksheet_id):
+    worksheet = WORKSHEETS[worksheet_id]
+    page = open_page(url(site_url, worksheet_id)).page
+    bound(page)
+    answers = sample_answers(worksheet, entries=1)
+    for field in worksheet.fields:
+        if field.type in ("short_text", "long_text"):
+            answers[field.id] = PAYLOAD
+        for entry in answers.get(field.id, []) if field.type == GROUP else []:
+            for child in field.fields:
+                if child.type in ("short_text", "long_text"):
+                    entry[child.id] = PAYLOAD
+    fill(page, worksheet, answers)
+    wait_for_stored(page, worksheet_id, answers)
+    page.reload()
+    bound(page)
+    assert read_form(page, worksheet) == answers
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator(".onward-worksheet img, .onward-worksheet script").count() == 0
+
+
+@pytest.mark.parametrize("worksheet_id", IDS)
+def test_without_javascript_it_is_a_printable_form(site_url, browser, worksheet_id):
+    worksheet = WORKSHEETS[worksheet_id]
+    context = browser.new_context(java_script_enabled=False, viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        page.goto(url(site_url, worksheet_id))
+        assert page.locator("noscript").count() == 1
+        labels = page.locator(".onward-worksheet .onward-field__label")
+        assert labels.count() >= len([f for f in worksheet.fields if f.type != "note"])
+        for control in ("[data-onward-tools]", "[data-onward-add]", "[data-onward-clear-choice]"):
+            assert page.locator(f".onward-worksheet {control}").first.is_hidden() or \
+                page.locator(f".onward-worksheet {control}").count() == 0
+        page.emulate_media(media="print")
+        first = worksheet.fields[0]
+        assert page.locator(".onward-worksheet .onward-field").first.is_visible(), first.id
+        pdf = page.pdf()
+        assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("worksheet_id", IDS)
+def test_no_serious_accessibility_findings_with_answers(site_url, open_page, worksheet_id):
+    worksheet = WORKSHEETS[worksheet_id]
+    page = open_page(url(site_url, worksheet_id)).page
+    bound(page)
+    fill(page, worksheet, sample_answers(worksheet))
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("worksheet_id", IDS)
+def test_can_be_completed_with_the_keyboard_alone(site_url, browser, worksheet_id):
+    worksheet = WORKSHEETS[worksheet_id]
+    context = browser.new_context(viewport=DESKTOP, locale="en-GB")
+    try:
+        page = context.new_page()
+        page.goto(url(site_url, worksheet_id))
+        bound(page)
+        page.locator("h1").evaluate("h => { h.tabIndex = -1; h.focus(); }")
+        visited = set()
+        for _ in range(600):
+            page.keyboard.press("Tab")
+            kind = page.evaluate(
+                """() => { const e = document.activeElement;
+                   if (!e.closest('[data-onward-worksheet]')) return 'outside';
+                   return e.tagName === 'INPUT' ? e.type : e.tagName.toLowerCase(); }"""
+            )
+            if kind == "outside":
+                if visited:
+                    break
+                continue
+            element_id = page.evaluate("document.activeElement.id || document.activeElement.textContent")
+            visited.add(element_id)
+            if kind in ("text", "textarea"):
+                page.keyboard.type("k")
+            elif kind in ("radio", "checkbox"):
+                page.keyboard.press("Space")
+            elif kind == "date":
+                page.keyboard.type("20112026")
+        keys = [f.id for f in worksheet.fields if f.type != "note"]
+        page.wait_for_function(
+            """([id, keys]) => { const ns = document.querySelector('meta[name=onward-storage]').content;
+               const r = JSON.parse(localStorage.getItem(`onward:${ns}:worksheet:${id}`) || 'null');
+               return r && keys.every(k => k in r.answers); }""",
+            arg=[worksheet_id, keys],
+        )
+        record = stored_record(page, worksheet_id)
+        for field in worksheet.fields:
+            if field.type == "note":
+                continue
+            value = record["answers"][field.id]
+            if field.type == GROUP:
+                value = value[0]
+                assert all(value[c.id] not in ("", None, []) for c in field.fields if c.type != "note"), value
+            else:
+                assert value not in ("", None, []), field.id
+    finally:
+        context.close()
+
+
+def test_clear_asks_first_then_empties_the_worksheet(site_url, open_page):
+    worksheet = WORKSHEETS["thought-record"]
+    page = open_page(url(site_url, worksheet.id)).page
+    bound(page)
+    answers = sample_answers(worksheet)
+    fill(page, worksheet, answers)
+    wait_for_stored(page, worksheet.id, answers)
+    page.locator("[data-onward-clear]").click()
+    assert page.locator("[data-onward-confirm]").is_visible()
+    page.locator("[data-onward-confirm-no]").click()
+    assert stored_record(page, worksheet.id) is not None
+    page.locator("[data-onward-clear]").click()
+    page.locator("[data-onward-confirm-yes]").click()
+    assert stored_record(page, worksheet.id) is None
+    assert page.locator("[data-onward-status]").inner_text() == "This worksheet is empty now."
+    page.reload()
+    bound(page)
+    assert page.locator(f"#{field_id(worksheet, worksheet.fields[0])}").input_value() == ""
+
+
+def test_an_unreadable_record_is_kept_aside_and_reported(site_url, open_page):
+    worksheet = WORKSHEETS["thought-record"]
+    page = open_page(url(site_url, worksheet.id)).page
+    bound(page)
+    page.evaluate(
+        "() => { const ns = document.querySelector('meta[name=onward-storage]').content;"
+        " localStorage.setItem(`onward:${ns}:worksheet:thought-record`, '{\"format\": 1, \"answ'); }"
+    )
+    page.reload()
+    bound(page)
+    assert page.locator('[data-onward-message="unreadable"]').is_visible()
+    kept = page.evaluate("Object.keys(localStorage).filter(k => k.includes(':unreadable:thought-record:'))")
+    assert len(kept) == 1
+    assert page.evaluate(f"localStorage.getItem('{kept[0]}')") == '{"format": 1, "answ'
+    with page.expect_download() as download:
+        page.locator('[data-onward-download="unreadable"]').click()
+    assert download.value.path().read_text() == '{"format": 1, "answ'
+    set_field(page, field_id(worksheet, worksheet.fields[0]), worksheet.fields[0], "a fresh start")
+    wait_for_stored(page, worksheet.id, {worksheet.fields[0].id: "a fresh start"})
+    assert page.evaluate(f"localStorage.getItem('{kept[0]}')") == '{"format": 1, "answ'
+
+
+def test_full_storage_is_reported_and_answers_stay_in_memory(site_url, open_page):
+    worksheet = WORKSHEETS["thought-record"]
+    page = open_page(url(site_url, worksheet.id)).page
+    bound(page)
+    page.evaluate(
+        """() => { let i = 0;
+           for (let size = 1 << 20; size >= 16; size >>= 1) {
+             const chunk = 'x'.repeat(size);
+             try { while (i < 100000) localStorage.setItem('filler-' + i++, chunk); } catch (e) {} } }"""
+    )
+    first = worksheet.fields[0]
+    set_field(page, field_id(worksheet, first), first, "kept in memory " + "y" * 2000)
+    page.locator('[data-onward-message="unsaved"]').wait_for()
+    assert page.locator('[data-onward-problem]').get_attribute("role") == "alert"
+    with page.expect_download() as download:
+        page.locator('[data-onward-download="answers"]').click()
+    assert "kept in memory" in download.value.path().read_text()
+    assert page.locator(f"#{field_id(worksheet, first)}").input_value().startswith("kept in memory")
+
+
+def test_blocked_storage_is_reported_and_the_form_still_works(site_url, browser):
+    worksheet = WORKSHEETS["thought-record"]
+    context = browser.new_context(viewport=DESKTOP)
+    context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});"
+    )
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(error.stack or str(error)))
+        page.goto(url(site_url, worksheet.id))
+        bound(page)
+        assert page.locator('[data-onward-message="unsaved"]').is_visible()
+        first = worksheet.fields[0]
+        set_field(page, field_id(worksheet, first), first, "still typing")
+        assert page.locator(f"#{field_id(worksheet, first)}").input_value() == "still typing"
+        assert [e for e in errors if "onward" in e] == [], "Onward's own code must cope with blocked storage"
+    finally:
+        context.close()
+
+
+def test_worksheet_sits_beside_its_guide_section(site_url, open_page):
+    page = open_page(f"{site_url}/coping/").page
+    embed = page.locator("#reframing ~ details.onward-embed").first
+    embed.locator("summary").click()
+    bound(page)
+    worksheet = WORKSHEETS["thought-record"]
+    first = worksheet.fields[0]
+    set_field(page, field_id(worksheet, first), first, "typed beside the guide")
+    wait_for_stored(page, worksheet.id, {first.id: "typed beside the guide"})
+    page.goto(url(site_url, worksheet.id))
+    bound(page)
+    assert page.locator(f"#{field_id(worksheet, first)}").input_value() == "typed beside the guide"

@@ -11,11 +11,9 @@ from typing import Any
 
 import yaml
 
-from onward.components import load_components
-from onward.content import load_guide
 from onward.links import INLINE_LINK, is_external
 from onward.paths import bundled
-from onward.render import Renderer
+from onward.site import OnwardSite
 from support import REPO, build_site
 
 
@@ -40,13 +38,12 @@ def plain_material_config(folder: Path) -> Path:
     docs = folder / "docs"
     docs.mkdir(parents=True)
     shutil.copytree(REPO / "docs" / "assets", docs / "assets")
-    macros = bundled("macros")
-    components = load_components(macros)
-    guide = load_guide(bundled("content"), components)
-    renderer = Renderer(macros, components)
-    for page in guide.pages:
-        (docs / page.src_uri).write_text(renderer.render_page(page, guide), encoding="utf-8")
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("  - onward\n", "")
+    site = OnwardSite.load(bundled("content"), bundled("worksheets"), bundled("macros"))
+    for src_uri, markdown in site.pages():
+        (docs / src_uri).parent.mkdir(parents=True, exist_ok=True)
+        (docs / src_uri).write_text(markdown, encoding="utf-8")
+    nav = yaml.safe_dump({"nav": site.navigation()}, allow_unicode=True)
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("  - onward\n", "") + nav
     config = folder / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")
     return config

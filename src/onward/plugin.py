@@ -19,14 +19,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .components import load_components
-from .content import Guide, load_guide
 from .errors import ContentError
 from .paths import ASSETS_URI, THEME_DIR, bundled
-from .render import WORKSHEETS_INDEX, Renderer
+from .site import OnwardSite
 from .site_defaults import DEFAULT_HELP
 from .storage import storage_namespace
-from .worksheets import Worksheet, load_worksheets, worksheet_ids
 
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 # Icons served beside onward.css, taken from the copy Material already bundles.
@@ -60,9 +57,7 @@ class OnwardOptions(base.Config):
 class OnwardPlugin(BasePlugin[OnwardOptions]):
     """Adds the guide's pages, the help box and Onward's stylesheet to a Material site."""
 
-    guide: Guide
-    worksheets: dict[str, Worksheet]
-    renderer: Renderer
+    site: OnwardSite
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         project_root = Path(config.config_file_path or ".").resolve().parent
@@ -70,14 +65,12 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         self.worksheets_dir = Path(self.config.worksheets_dir or bundled("worksheets"))
         self.macros_dir = bundled("macros")
         try:
-            components = load_components(self.macros_dir)
-            ids = worksheet_ids(self.worksheets_dir)
-            self.guide = load_guide(self.content_dir, components, ids, root=project_root)
-            self.worksheets = load_worksheets(self.worksheets_dir, components, self.guide.anchors, project_root)
+            self.site = OnwardSite.load(
+                self.content_dir, self.worksheets_dir, self.macros_dir, project_root, config.use_directory_urls
+            )
         except ContentError as exc:
             count = len(exc.problems)
             raise PluginError(f"Onward found {count} problem(s) in the content:\n{exc}") from None
-        self.renderer = Renderer(self.macros_dir, components, self.worksheets, config.use_directory_urls)
         self.namespace = self.config.storage_namespace or storage_namespace(config.site_name, config.site_url)
         # The loader is tiny and on every page; it imports the worksheet module only where a form is.
         loader = c.ExtraScriptValue(f"{ASSETS_URI}/onward.js")
@@ -91,18 +84,13 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for page in self.guide.pages:
-            if files.get_file_from_path(page.src_uri) is not None:
+        for src_uri, markdown in self.site.pages():
+            if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(
-                    f"docs_dir has its own {page.src_uri}, which clashes with the guide page "
-                    f"'{page.id}' from {page.source}; rename or remove one of them"
+                    f"docs_dir has its own {src_uri}, which clashes with a page Onward generates; "
+                    "rename or remove it"
                 )
-            files.append(File.generated(config, page.src_uri, content=self.renderer.render_page(page, self.guide)))
-        if self.worksheets:
-            files.append(File.generated(config, WORKSHEETS_INDEX, content=self.renderer.render_worksheet_index()))
-        for worksheet in self.worksheets.values():
-            source = self.renderer.render_worksheet_page(worksheet, self.guide)
-            files.append(File.generated(config, worksheet.src_uri, content=source))
+            files.append(File.generated(config, src_uri, content=markdown))
         for name, source in MATERIAL_ICONS.items():
             files.append(File.generated(config, f"{ASSETS_URI}/{name}", abs_src_path=str(source)))
         if config.nav is None:
@@ -117,7 +105,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         help_options["contacts"] = [
             {k: v for k, v in dict(contact).items() if v is not None} for contact in help_options["contacts"]
         ] or DEFAULT_HELP["contacts"]
-        env.globals["onward_help_html"] = Markup(self.renderer.call("help", **help_options))
+        env.globals["onward_help_html"] = Markup(self.site.renderer.call("help", **help_options))
         env.globals["onward_storage_namespace"] = self.namespace
         return env
 
@@ -128,11 +116,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         return server
 
     def _navigation(self, files: Files) -> list[Any]:
-        """Guide pages in their order, the worksheets, then any page the site's own docs_dir adds."""
-        nav: list[Any] = [{p.nav_title: p.src_uri} for p in self.guide.pages]
-        if self.worksheets:
-            sheets = [{w.nav_title: w.src_uri} for w in self.worksheets.values()]
-            nav.append({"Worksheets": [WORKSHEETS_INDEX, *sheets]})
-        listed = {p.src_uri for p in self.guide.pages} | {w.src_uri for w in self.worksheets.values()}
-        extra = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in listed | {WORKSHEETS_INDEX})
-        return nav + extra
+        """Onward's pages in their order, then any page the site's own docs_dir adds."""
+        generated = self.site.source_uris()
+        extra = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in generated)
+        return self.site.navigation() + extra

@@ -176,6 +176,7 @@ class Renderer:
                 title=worksheet.title,
                 caution=resolver.markdown(worksheet.caution, html=True) if worksheet.caution else None,
                 stylesheet="../" * resolver.depth + f"{ASSETS_URI}/worksheets.css",
+                script="../" * resolver.depth + f"{ASSETS_URI}/worksheets.js",
                 reference=reference,
                 fields_html=fields_html,
             )

@@ -5,7 +5,7 @@
 // ever handled as data (value, textContent), never as markup.
 
 const FORMAT = 1;
-const SAVE_DELAY_MS = 20; // one write per burst of typing, still far inside 50 ms
+const SAVE_DELAY_MS = 200; // while typing goes on, write at most this often
 const TOKENS_IN = ["id", "for", "name", "aria-describedby", "aria-labelledby"];
 
 const sheets = new Map(); // worksheet id -> state, kept across instant navigations
@@ -77,8 +77,6 @@ function load(sheet) {
 }
 
 function save(sheet) {
-  clearTimeout(sheet.timer);
-  sheet.timer = null;
   if (!sheet.dirty) return;
   sheet.record.updated = new Date().toISOString();
   sheet.record.version = sheet.version;
@@ -97,10 +95,16 @@ function save(sheet) {
   }
 }
 
+// Debounced on the leading edge: the first change after a pause is written at once
+// (nothing waits on a busy page), the rest of a burst once it settles.
 function scheduleSave(sheet) {
   sheet.dirty = true;
-  clearTimeout(sheet.timer);
-  sheet.timer = setTimeout(() => save(sheet), SAVE_DELAY_MS);
+  if (sheet.timer) return;
+  save(sheet);
+  sheet.timer = setTimeout(() => {
+    sheet.timer = null;
+    save(sheet);
+  }, SAVE_DELAY_MS);
 }
 
 function saveEverything() {
@@ -443,6 +447,10 @@ function syncForm(form, answers) {
 export function bindPage(root) {
   for (const form of root.querySelectorAll("[data-onward-worksheet]")) bindForm(form);
 }
+
+// Loaded by a module script in the form itself, this runs once the page is parsed, before
+// the rest of the page's start-up work: answers are saved from the first keystroke.
+bindPage(document);
 
 window.addEventListener("storage", onStorage);
 window.addEventListener("pagehide", saveEverything);

@@ -1,0 +1,131 @@
+"""Worksheet definitions: the real ones load; each kind of mistake names file, line and path."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from onward.components import load_components
+from onward.errors import ContentError
+from onward.paths import bundled
+from onward.worksheets import GROUP, load_worksheets, worksheet_ids
+
+COMPONENTS = load_components(bundled("macros"))
+
+SHEET = """\
+id: mood
+version: 1
+title: Mood
+summary: A small check-in.
+why: Noticing helps.
+time: A minute
+fields:
+  - type: short_text
+    id: word
+    label: One word for today
+  - type: group
+    id: days
+    label: Days
+    item_label: Day
+    add_label: Add a day
+    fields:
+      - type: date
+        id: date
+        label: Which day?
+      - type: scale
+        id: level
+        label: How was it?
+        min: 0
+        max: 10
+        min_label: Low
+        max_label: Good
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "mood") -> Path:
+    folder = tmp_path / "worksheets"
+    folder.mkdir(exist_ok=True)
+    (folder / f"{name}.yml").write_text(textwrap.dedent(text), encoding="utf-8")
+    return folder
+
+
+def problems(folder: Path, anchors=None) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_worksheets(folder, COMPONENTS, anchors, root=folder.parent)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_the_eleven_worksheets_load_in_order():
+    worksheets = load_worksheets(bundled("worksheets"), COMPONENTS)
+    assert list(worksheets)[:4] == ["rejection-log", "reasons-check", "feedback-request", "thought-record"]
+    assert len(worksheets) == 11
+    assert worksheet_ids(bundled("worksheets")) == sorted(worksheets)
+
+
+def test_a_valid_worksheet_loads_with_its_group(tmp_path):
+    sheet = load_worksheets(write(tmp_path, SHEET), COMPONENTS)["mood"]
+    group = sheet.fields[1]
+    assert group.type == GROUP and [f.id for f in group.fields] == ["date", "level"]
+    assert sheet.src_uri == "worksheets/mood.md"
+
+
+def test_unknown_field_type_lists_the_known_ones(tmp_path):
+    [message] = problems(write(tmp_path, SHEET.replace("type: short_text", "type: slider")))
+    assert message.startswith("worksheets/mood.yml:8: fields[0].type: unknown field type 'slider' (known types: checklist")
+
+
+def test_duplicate_field_id(tmp_path):
+    [message] = problems(write(tmp_path, SHEET.replace("id: days", "id: word")))
+    assert message == "worksheets/mood.yml:12: fields[1].id: duplicate field id 'word' (first used on line 9)"
+
+
+def test_duplicate_id_inside_a_group(tmp_path):
+    [message] = problems(write(tmp_path, SHEET.replace("id: level", "id: date")))
+    assert message.startswith("worksheets/mood.yml:21: fields[1].fields[1].id: duplicate field id 'date'")
+
+
+def test_missing_version(tmp_path):
+    assert problems(write(tmp_path, SHEET.replace("version: 1\n", ""))) == [
+        "worksheets/mood.yml:1: (top level): 'version' is required"
+    ]
+
+
+def test_field_missing_its_label(tmp_path):
+    [message] = problems(write(tmp_path, SHEET.replace("    label: One word for today\n", "")))
+    assert message == "worksheets/mood.yml:8: fields[0]: 'label' is required"
+
+
+def test_groups_do_not_nest(tmp_path):
+    nested = SHEET + textwrap.indent(
+        "- type: group\n  id: inner\n  label: Inner\n  item_label: I\n  add_label: Add\n"
+        "  fields: [{type: date, id: d, label: D}]\n", "      "
+    )
+    [message] = problems(write(tmp_path, nested))
+    assert "a group cannot hold another group 'group'" in message
+
+
+def test_a_scale_with_too_many_points(tmp_path):
+    [message] = problems(write(tmp_path, SHEET.replace("max: 10", "max: 100")))
+    assert "fields[1].fields[1].step: the scale should have at most 11 points" in message
+
+
+def test_duplicate_option_values(tmp_path):
+    choice = (
+        "  - type: single_choice\n    id: pick\n    label: Pick\n"
+        "    options: [{value: a, label: A}, {value: a, label: Also A}]\n"
+    )
+    [message] = problems(write(tmp_path, SHEET + choice))
+    assert "fields[2].options[1].value: duplicate option value 'a'" in message
+
+
+def test_links_in_worksheet_text_are_checked_against_the_guide(tmp_path):
+    text = SHEET.replace("why: Noticing helps.", "why: Noticing helps, see [coping](coping#nowhere).")
+    [message] = problems(write(tmp_path, text), anchors={"coping": frozenset({"reframing"})})
+    assert message.startswith("worksheets/mood.yml:5: why: link to 'coping#nowhere'")
+
+
+def test_file_name_must_match_the_id(tmp_path):
+    [message] = problems(write(tmp_path, SHEET, name="other"))
+    assert message == "worksheets/other.yml:1: id: 'mood' should match the file name 'other.yml'"

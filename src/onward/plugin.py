@@ -19,8 +19,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from . import __version__
 from .errors import ContentError
-from .paths import ASSETS_URI, THEME_DIR, bundled
+from .paths import ASSETS_URI, PACKAGE_DIR, THEME_DIR, bundled
+from .runtime import InsightWheel, find_pyodide, install_pyodide
 from .site import OnwardSite
 from .site_defaults import DEFAULT_HELP
 from .storage import storage_namespace
@@ -52,6 +54,8 @@ class OnwardOptions(base.Config):
     help = c.SubConfig(HelpOptions)
     # Answers are stored under this name; two sites on one domain need different ones.
     storage_namespace = c.Optional(c.Type(str))
+    # Where browsers load Pyodide from; by default the site serves its own pinned copy.
+    pyodide_url = c.Optional(c.Type(str))
 
 
 class OnwardPlugin(BasePlugin[OnwardOptions]):
@@ -72,6 +76,19 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
             count = len(exc.problems)
             raise PluginError(f"Onward found {count} problem(s) in the content:\n{exc}") from None
         self.namespace = self.config.storage_namespace or storage_namespace(config.site_name, config.site_url)
+        self.wheel: InsightWheel | None = None
+        self.pyodide_dir: Path | None = None
+        insights = self.worksheets_dir / "onward_insights"
+        if self.site.worksheets and insights.is_dir():
+            self.wheel = InsightWheel.build(insights, __version__)
+            if not self.config.pyodide_url:
+                self.pyodide_dir = find_pyodide(project_root, PACKAGE_DIR)
+                if self.pyodide_dir is None:
+                    raise PluginError(
+                        "Onward's worksheets need the Pyodide runtime, but node_modules/pyodide was not found "
+                        f"in or above {project_root}. Run `npm ci` (the Makefile does), or set the onward "
+                        "plugin's pyodide_url to where browsers should load Pyodide from."
+                    )
         # The loader is tiny and on every page; it imports the worksheet module only where a form is.
         loader = c.ExtraScriptValue(f"{ASSETS_URI}/onward.js")
         loader.type = "module"
@@ -107,7 +124,19 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         ] or DEFAULT_HELP["contacts"]
         env.globals["onward_help_html"] = Markup(self.site.renderer.call("help", **help_options))
         env.globals["onward_storage_namespace"] = self.namespace
+        env.globals["onward_insights"] = {
+            "wheel": self.wheel.address if self.wheel else "",
+            "pyodide": self.config.pyodide_url or "",
+            "directory_urls": "true" if config.use_directory_urls else "false",
+        }
         return env
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        if self.wheel:
+            self.wheel.write(site_dir / ASSETS_URI)
+        if self.pyodide_dir:
+            install_pyodide(self.pyodide_dir, site_dir)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))

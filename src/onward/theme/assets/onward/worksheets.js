@@ -9,6 +9,8 @@ const SAVE_DELAY_MS = 200; // while typing goes on, write at most this often
 const TOKENS_IN = ["id", "for", "name", "aria-describedby", "aria-labelledby"];
 
 const sheets = new Map(); // worksheet id -> state, kept across instant navigations
+const insightsModule = new URL("./insights.js", import.meta.url).href;
+let insights = null; // loaded on the first "See what this tells me", with Pyodide behind it
 
 function namespace() {
   const meta = document.querySelector('meta[name="onward-storage"]');
@@ -305,6 +307,7 @@ function onEdit(sheet, event) {
   if (!field) return;
   sheet.record.answers[field.dataset.onwardField] = readField(field);
   scheduleSave(sheet);
+  if (insights) insights.then((module) => module.changed(sheet.form, sheet.id, sheet.record.answers));
 }
 
 function onClick(sheet, event) {
@@ -351,6 +354,10 @@ function onClick(sheet, event) {
     return;
   } else if (button.matches("[data-onward-confirm-yes]")) {
     clearSheet(sheet);
+    return;
+  } else if (button.matches("[data-onward-insights-run]")) {
+    insights ??= import(insightsModule);
+    insights.then((module) => module.show(form, sheet.id, sheet.record.answers));
     return;
   } else if (button.matches("[data-onward-download]")) {
     const day = new Date().toISOString().slice(0, 10);
@@ -400,6 +407,9 @@ function bindForm(form) {
   // Anything typed before this code arrived wins over the stored copy, and is saved.
   const early = Object.entries(readAll(form)).filter(([, value]) => !isEmpty(value));
   revealControls(form);
+  if (document.querySelector('meta[name="onward-insights"]')) {
+    form.querySelector("[data-onward-insights]").hidden = false;
+  }
   writeAll(form, sheet.record.answers);
   for (const [key, value] of early) {
     sheet.record.answers[key] = value;

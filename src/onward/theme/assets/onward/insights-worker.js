@@ -1,0 +1,34 @@
+// A module Web Worker that runs the worksheet insight Python in Pyodide.
+// Started once, on the first request; typing and saving never wait for it.
+//
+// Messages in:  {type: "start", pyodide, wheel}  then  {type: "run", id, request}
+// Messages out: {type: "stage", stage}  {type: "result", id, json}  {type: "failed", id, message}
+
+let runJson = null; // a promise of the Python run_json function
+
+async function start(pyodideBase, wheelUrl) {
+  postMessage({ type: "stage", stage: "insights-starting" });
+  const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideBase).href);
+  const pyodide = await loadPyodide({ indexURL: pyodideBase });
+  const response = await fetch(wheelUrl);
+  if (!response.ok) throw new Error(`the insight code could not be loaded (${response.status})`);
+  const wheel = new Uint8Array(await response.arrayBuffer());
+  const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
+  pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+  return pyodide.pyimport("onward_insights").run_json;
+}
+
+self.addEventListener("message", async ({ data }) => {
+  if (data.type === "start") {
+    runJson ??= start(data.pyodide, data.wheel);
+    return;
+  }
+  if (data.type !== "run") return;
+  try {
+    const run = await runJson;
+    postMessage({ type: "stage", stage: "insights-working" });
+    postMessage({ type: "result", id: data.id, json: run(JSON.stringify(data.request)) });
+  } catch (error) {
+    postMessage({ type: "failed", id: data.id, message: String(error && error.message ? error.message : error) });
+  }
+});

@@ -1,0 +1,256 @@
+// Insights: sends a worksheet's answers to Python (Pyodide, in a module worker) and shows
+// what comes back. Python returns plain structured data; everything here is built with
+// DOM nodes and textContent, never from HTML strings.
+
+const here = import.meta.url;
+const SVG = "http://www.w3.org/2000/svg";
+const SVG_TAGS = new Set(["svg", "g", "rect", "line", "text", "title", "desc"]);
+const SVG_ATTRIBUTES = new Set([
+  "viewBox", "role", "aria-labelledby", "id", "class", "x", "y", "x1", "y1", "x2", "y2", "width",
+  "height", "rx", "fill", "stroke", "stroke-width", "font-size", "text-anchor", "dominant-baseline", "transform",
+]);
+const LIVE_DELAY_MS = 600;
+
+let worker = null;
+let failed = false;
+let nextId = 1;
+const waiting = new Map(); // request id -> {resolve, reject}
+const panels = new Set(); // forms whose insights are showing, to update live and report stages
+
+function setup() {
+  return document.querySelector('meta[name="onward-insights"]');
+}
+
+function message(form, name) {
+  const source = form.querySelector(`.onward-insights__messages [data-onward-message="${name}"]`);
+  return source ? source.textContent : "";
+}
+
+function showStage(name) {
+  for (const form of panels) {
+    if (!form.isConnected) continue;
+    const progress = form.querySelector("[data-onward-insights-progress]");
+    progress.textContent = message(form, name);
+    form.querySelector("[data-onward-insights]").classList.toggle("onward-insights--failed", name === "insights-failed");
+  }
+}
+
+function fail(reason) {
+  failed = true;
+  for (const { reject } of waiting.values()) reject(new Error(reason));
+  waiting.clear();
+  showStage("insights-failed");
+}
+
+function startWorker() {
+  if (worker) return worker;
+  const config = setup();
+  const pyodide = config.dataset.pyodide
+    ? new URL(config.dataset.pyodide.replace(/\/?$/, "/"), document.baseURI).href
+    : new URL("../pyodide/", here).href;
+  try {
+    worker = new Worker(new URL("./insights-worker.js", here), { type: "module" });
+  } catch (error) {
+    fail(String(error));
+    return null;
+  }
+  worker.addEventListener("message", ({ data }) => {
+    if (data.type === "stage") showStage(data.stage);
+    const pending = waiting.get(data.id);
+    if (!pending) return;
+    waiting.delete(data.id);
+    if (data.type === "result") pending.resolve(JSON.parse(data.json));
+    else pending.reject(new Error(data.message));
+  });
+  worker.addEventListener("error", (event) => fail(event.message || "the worker stopped"));
+  worker.postMessage({ type: "start", pyodide, wheel: new URL(config.content, here).href });
+  return worker;
+}
+
+function today() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function request(worksheet, answers) {
+  const running = startWorker();
+  if (!running || failed) return Promise.reject(new Error("insights are not available"));
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    running.postMessage({ type: "run", id, request: { worksheet, answers, today: today() } });
+  });
+}
+
+// ---- Turning results into the page --------------------------------------------
+
+function element(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function targetUrl(target) {
+  const root = new URL("../../", here);
+  const directory = setup().dataset.directoryUrls !== "false";
+  const [path, anchor] = target.split("#");
+  let page;
+  if (path === "index") page = directory ? "" : "index.html";
+  else page = directory ? `${path}/` : `${path}.html`;
+  return new URL(page + (anchor ? `#${anchor}` : ""), root).href;
+}
+
+function svgNode(spec) {
+  if (typeof spec.text === "string") return document.createTextNode(spec.text);
+  if (!SVG_TAGS.has(spec.tag)) return document.createTextNode("");
+  const node = document.createElementNS(SVG, spec.tag);
+  for (const [name, value] of Object.entries(spec.attrs || {})) {
+    if (SVG_ATTRIBUTES.has(name)) node.setAttribute(name, String(value));
+  }
+  for (const child of spec.children || []) node.append(svgNode(child));
+  return node;
+}
+
+function table(block) {
+  const node = element("table", undefined, "onward-insights__table");
+  node.append(element("caption", block.caption));
+  const head = node.createTHead().insertRow();
+  for (const column of block.columns) {
+    const cell = element("th", column);
+    cell.scope = "col";
+    head.append(cell);
+  }
+  const body = node.createTBody();
+  for (const row of block.rows) {
+    const tr = body.insertRow();
+    for (const value of row) tr.insertCell().textContent = String(value);
+  }
+  return node;
+}
+
+function titled(block, ...children) {
+  const box = element("div", undefined, `onward-insight onward-insight--${block.kind}`);
+  if (block.title) box.append(element("h3", block.title));
+  box.append(...children);
+  return box;
+}
+
+function download(filename, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = element("a");
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function draft(form, block) {
+  const text = element("pre", block.body, "onward-insights__draft");
+  text.tabIndex = 0;
+  const lines = [];
+  if (block.to) lines.push(element("p", `${message(form, "label-to")} ${block.to}`));
+  lines.push(element("p", `${message(form, "label-subject")} ${block.subject}`));
+  const copy = element("button", message(form, "label-copy"), "onward-button");
+  copy.type = "button";
+  copy.dataset.onwardCopy = "";
+  copy.addEventListener("click", async () => {
+    const status = form.querySelector("[data-onward-insights-progress]");
+    try {
+      await navigator.clipboard.writeText(block.body);
+      status.textContent = message(form, "insights-copied");
+    } catch {
+      window.getSelection().selectAllChildren(text);
+      status.textContent = message(form, "insights-copy-failed");
+    }
+  });
+  const mail = element("a", message(form, "label-email"), "onward-button onward-button--quiet");
+  const query = `subject=${encodeURIComponent(block.subject)}&body=${encodeURIComponent(block.body)}`;
+  mail.href = `mailto:${encodeURIComponent(block.to || "")}?${query}`;
+  const actions = element("div", undefined, "onward-insights__actions");
+  actions.append(copy, mail);
+  return titled(block, ...lines, text, actions);
+}
+
+function render(form, block) {
+  switch (block.kind) {
+    case "paragraph":
+      return element("p", block.text);
+    case "prompt":
+      return element("p", block.text, "onward-insights__prompt");
+    case "list": {
+      const list = element("ul");
+      for (const item of block.items) list.append(element("li", item));
+      return titled(block, list);
+    }
+    case "next_steps": {
+      const list = element("ul");
+      for (const item of block.items) {
+        const link = element("a", item.text);
+        link.href = targetUrl(item.target);
+        const li = element("li");
+        li.append(link);
+        list.append(li);
+      }
+      return titled(block, list);
+    }
+    case "table":
+      return table(block);
+    case "chart": {
+      const figure = element("figure", undefined, "onward-insights__chart");
+      figure.append(svgNode(block.svg));
+      const numbers = element("details");
+      numbers.append(element("summary", message(form, "label-numbers")), table(block.table));
+      figure.append(element("figcaption", block.description), numbers);
+      return titled(block, figure);
+    }
+    case "draft":
+      return draft(form, block);
+    case "calendar": {
+      const button = element("button", message(form, "label-download-ics"), "onward-button");
+      button.type = "button";
+      button.dataset.onwardCalendar = "";
+      button.addEventListener("click", () => download(block.filename, block.ics, "text/calendar"));
+      return titled(block, button);
+    }
+    default:
+      return document.createTextNode("");
+  }
+}
+
+async function update(form, worksheet, answers) {
+  const output = form.querySelector("[data-onward-insights-output]");
+  try {
+    const result = await request(worksheet, answers);
+    const nodes = result.error
+      ? [element("p", result.error, "onward-insights__prompt")]
+      : [element("p", result.summary, "onward-insights__summary"), ...result.blocks.map((b) => render(form, b))];
+    output.replaceChildren(...nodes);
+    showStage("insights-done");
+  } catch {
+    showStage("insights-failed");
+  }
+}
+
+/** Show insights for this form now, and keep them up to date as answers change. */
+export function show(form, worksheet, answers) {
+  panels.add(form);
+  form.dataset.onwardInsightsShown = "true";
+  if (failed) {
+    showStage("insights-failed");
+    return;
+  }
+  return update(form, worksheet, answers);
+}
+
+const timers = new WeakMap();
+
+/** Answers changed: refresh the insights a moment later, if they are showing. */
+export function changed(form, worksheet, answers) {
+  if (!form.dataset.onwardInsightsShown || failed) return;
+  clearTimeout(timers.get(form));
+  timers.set(form, setTimeout(() => update(form, worksheet, answers), LIVE_DELAY_MS));
+}

@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import __version__
+from .csp import externalise_site_icons
 from .errors import ContentError
 from .paths import ASSETS_URI, PACKAGE_DIR, THEME_DIR, bundled
 from .runtime import InsightWheel, find_pyodide, install_pyodide
@@ -133,6 +134,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
+        externalise_site_icons(site_dir)
         if self.wheel:
             self.wheel.write(site_dir / ASSETS_URI)
         if self.pyodide_dir:

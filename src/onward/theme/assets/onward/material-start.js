@@ -1,0 +1,42 @@
+// Material's start-up helpers, served as a file so the site runs under a strict
+// Content-Security-Policy (no inline scripts). Material's bundle expects these four
+// globals; they keep its contract: values stored per site as "<scope path>.<key>".
+(() => {
+  // This file lives at <site root>/assets/onward/, whatever the page's own depth.
+  const scope = new URL("../../", document.currentScript.src);
+
+  function storageOrNull(storage) {
+    try {
+      return storage === undefined ? window.localStorage : storage;
+    } catch {
+      return null; // storage blocked: behave as if nothing was ever stored
+    }
+  }
+
+  window.__md_scope = scope;
+
+  // The string hash Material compares announcement texts with.
+  window.__md_hash = (text) => {
+    let hash = 0;
+    for (const character of text) hash = (hash << 5) - hash + character.charCodeAt(0);
+    return hash;
+  };
+
+  window.__md_get = (key, storage, base = scope) => {
+    const store = storageOrNull(storage);
+    try {
+      return store ? JSON.parse(store.getItem(`${base.pathname}.${key}`)) : null;
+    } catch {
+      return null;
+    }
+  };
+
+  window.__md_set = (key, value, storage, base = scope) => {
+    const store = storageOrNull(storage);
+    try {
+      if (store) store.setItem(`${base.pathname}.${key}`, JSON.stringify(value));
+    } catch {
+      // Full or blocked storage: the choice lasts for this page only.
+    }
+  };
+})();

@@ -23,7 +23,7 @@ from benchmarks.sites import (  # noqa: E402
     plain_material_config,
     synthetic_content,
 )
-from benchmarks import worksheet_bench  # noqa: E402
+from benchmarks import insight_bench, worksheet_bench  # noqa: E402
 from browser_support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from support import free_port, serve_directory  # noqa: E402
 
@@ -101,6 +101,7 @@ def main() -> None:
             page_weight_ratio(browser, onward, plain)
             with serve_directory(onward.directory, onward.port) as url:
                 worksheet_bench.run(browser, url, report)
+                insight_bench.run(browser, url, onward.directory, report)
             browser.close()
 
 

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Mapping
 from .components import ROLE_ANCHOR, ROLE_LINK, ROLE_MARKDOWN, ROLE_WORKSHEET, Component, walk_roles
 from .errors import ContentError, Path_, Problem, display_name
 from .links import ID_PATTERN, check_target, inline_targets
-from .validation import schema_problems
+from .validation import document_problems, schema_problems
 from .yamlsource import YamlDocument, load_yaml
 
 _ID = {"type": "string", "pattern": ID_PATTERN, "description": "lowercase words joined by hyphens"}
@@ -138,11 +138,9 @@ def _build_page(
     doc: YamlDocument, stem: str, components: Mapping[str, Component]
 ) -> tuple[Page | None, list[Problem]]:
     data = doc.data
-    problems = schema_problems(doc, data, PAGE_SCHEMA)
-    if problems:
+    problems = document_problems(doc, PAGE_SCHEMA, stem)
+    if any(p.path != ("id",) for p in problems):
         return None, problems
-    if data["id"] != stem:
-        problems.append(doc.problem(("id",), f"'{data['id']}' should match the file name '{stem}.yml'"))
 
     def blocks(items: list[dict[str, Any]], prefix: Path_) -> tuple[Block, ...]:
         built = []

@@ -104,3 +104,11 @@ def schema_problems(
         path, message = _message(error, schema)
         problems.append(doc.problem(prefix + path, message))
     return problems
+
+
+def document_problems(doc: YamlDocument, schema: dict[str, Any], stem: str) -> list[Problem]:
+    """A whole file against its schema, and its ``id`` against its file name."""
+    problems = schema_problems(doc, doc.data, schema)
+    if not problems and doc.data["id"] != stem:
+        problems.append(doc.problem(("id",), f"'{doc.data['id']}' should match the file name '{stem}.yml'"))
+    return problems

@@ -14,7 +14,7 @@ from typing import Any, Mapping
 from .components import KIND_FIELD, ROLE_MARKDOWN, Component, walk_roles
 from .errors import ContentError, Path_, Problem, display_name
 from .links import ID_PATTERN, check_target, inline_targets
-from .validation import schema_problems
+from .validation import document_problems, schema_problems
 from .yamlsource import YamlDocument, load_yaml
 
 GROUP = "group"
@@ -130,11 +130,9 @@ def _build_worksheet(
     doc: YamlDocument, stem: str, components: Mapping[str, Component]
 ) -> tuple[Worksheet | None, list[Problem]]:
     data = doc.data
-    problems = schema_problems(doc, data, WORKSHEET_SCHEMA)
-    if problems:
+    problems = document_problems(doc, WORKSHEET_SCHEMA, stem)
+    if any(p.path != ("id",) for p in problems):
         return None, problems
-    if data["id"] != stem:
-        problems.append(doc.problem(("id",), f"'{data['id']}' should match the file name '{stem}.yml'"))
     fields = _build_fields(doc, data["fields"], ("fields",), components, problems, allow_groups=True)
     worksheet = Worksheet(
         id=data["id"],

@@ -2,6 +2,8 @@
 // what comes back. Python returns plain structured data; everything here is built with
 // DOM nodes and textContent, never from HTML strings.
 
+import { download } from "./worksheets.js";
+
 const here = import.meta.url;
 const SVG = "http://www.w3.org/2000/svg";
 const SVG_TAGS = new Set(["svg", "g", "rect", "line", "text", "title", "desc"]);
@@ -135,17 +137,6 @@ function titled(block, ...children) {
   if (block.title) box.append(element("h3", block.title));
   box.append(...children);
   return box;
-}
-
-function download(filename, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = element("a");
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 function draft(form, block) {

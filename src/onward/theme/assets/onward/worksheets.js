@@ -273,7 +273,7 @@ function hideProblem(sheet, name) {
   box.hidden = [...box.querySelectorAll("[data-onward-message]")].every((p) => p.hidden);
 }
 
-function download(filename, text, type) {
+export function download(filename, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = document.createElement("a");
   link.href = url;

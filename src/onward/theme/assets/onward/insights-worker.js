@@ -6,8 +6,13 @@
 
 let runJson = null; // a promise of the Python run_json function
 
+// The smallest valid module. Compiling it fails at once where WebAssembly is missing or
+// forbidden by the site's policy; Pyodide itself would only log a warning and wait forever.
+const EMPTY_WASM_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
 async function start(pyodideBase, wheelUrl) {
   postMessage({ type: "stage", stage: "insights-starting" });
+  new WebAssembly.Module(EMPTY_WASM_MODULE);
   const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideBase).href);
   const pyodide = await loadPyodide({ indexURL: pyodideBase });
   const response = await fetch(wheelUrl);

@@ -68,3 +68,27 @@ def test_thinking_traps_stay_in_view_on_the_thought_record(built_site):
     html = read(built_site, "worksheets/thought-record")
     reference = html.split("onward-worksheet__reference", 1)[1].split("</aside>", 1)[0]
     assert reference.count("<dt>") == 10
+
+
+def test_the_site_serves_its_own_pyodide_and_the_insight_wheel(built_site):
+    assets = built_site.directory / "assets"
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"):
+        assert (assets / "pyodide" / name).stat().st_size > 0, name
+    [wheel] = (assets / "onward").glob("onward_insights-*-py3-none-any.whl")
+    html = read(built_site, "worksheets/thought-record")
+    assert f'<meta name="onward-insights" content="{wheel.name}?v=' in html
+
+
+def test_a_pyodide_url_replaces_the_served_copy(tmp_path):
+    from support import REPO, build_site
+
+    config = tmp_path / "mkdocs.yml"
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = text.replace("docs_dir: docs", f"docs_dir: {REPO / 'docs'}")
+    text = text.replace("  - onward\n", "  - onward:\n      pyodide_url: https://pyodide.example/v314/\n")
+    config.write_text(text, encoding="utf-8")
+    result = build_site(config, tmp_path / "site", "http://127.0.0.1:1/")
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site" / "assets" / "pyodide").exists()
+    html = (tmp_path / "site" / "worksheets" / "thought-record" / "index.html").read_text(encoding="utf-8")
+    assert 'data-pyodide="https://pyodide.example/v314/"' in html

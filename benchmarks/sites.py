@@ -56,7 +56,8 @@ def synthetic_content(folder: Path, copies: int) -> Path:
     for file in sorted(bundled("content").glob("*.yml")):
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
         for n in range(copies):
-            page = _suffixed(copy.deepcopy(data), f"-s{n}")
+            # Copy 0 keeps the real ids, which the worksheets' own links point at.
+            page = _suffixed(copy.deepcopy(data), f"-s{n}" if n else "")
             page["order"] = data["order"] * copies + n
             (out / f"{page['id']}.yml").write_text(yaml.safe_dump(page, allow_unicode=True), encoding="utf-8")
     return out

@@ -6,10 +6,11 @@ centre's overlay can replace a page without breaking links into it.
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Iterable, Mapping
 
 # [label](target) but not ![image](src); the target has no spaces.
 INLINE_LINK = re.compile(r"(?<!!)\[(?P<label>[^\]]*)\]\((?P<target>[^)\s]+)\)")
@@ -83,7 +84,14 @@ def check_target(text: str, from_page: str, anchors: Mapping[str, frozenset[str]
         return str(exc)
     page_id = target.page or from_page
     if page_id not in anchors:
-        return f"link to '{text}': there is no page '{page_id}' (pages: {', '.join(sorted(anchors))})"
+        return f"link to '{text}': there is no page '{page_id}'{_suggest(page_id, anchors)}"
     if target.anchor and target.anchor not in anchors[page_id]:
-        return f"link to '{text}': page '{page_id}' has no section or item '{target.anchor}'"
+        hint = _suggest(target.anchor, anchors[page_id])
+        return f"link to '{text}': page '{page_id}' has no section or item '{target.anchor}'{hint}"
     return None
+
+
+def _suggest(wrong: str, known: Iterable[str]) -> str:
+    """", did you mean 'x'?" for the closest known id, when one is close enough."""
+    close = difflib.get_close_matches(wrong, list(known), n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""

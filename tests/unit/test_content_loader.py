@@ -136,14 +136,20 @@ def test_duplicate_id_across_files(tmp_path):
 def test_link_to_a_page_that_does_not_exist(tmp_path):
     folder = write_content(tmp_path, index=HOME.replace("other#part-two", "elsewhere"))
     [message] = problems(folder)
-    assert message.startswith("content/index.yml:10: sections[0].blocks[0].text: link to 'elsewhere': there is no page 'elsewhere'")
+    assert message == "content/index.yml:10: sections[0].blocks[0].text: link to 'elsewhere': there is no page 'elsewhere'"
+
+
+def test_a_near_miss_gets_a_suggestion(tmp_path):
+    folder = write_content(tmp_path, index=HOME.replace("other#part-two", "othr#part-two"))
+    [message] = problems(folder)
+    assert message.endswith("there is no page 'othr'; did you mean 'other'?")
 
 
 def test_link_to_a_section_that_does_not_exist(tmp_path):
     folder = write_content(tmp_path, index=HOME.replace("other#part-two", "other#part-three"))
     assert problems(folder) == [
         "content/index.yml:10: sections[0].blocks[0].text: link to 'other#part-three': "
-        "page 'other' has no section or item 'part-three'"
+        "page 'other' has no section or item 'part-three'; did you mean 'part-two'?"
     ]
 
 

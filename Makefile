@@ -32,7 +32,7 @@ node_modules/.installed: package.json package-lock.json
 
 $(CHROMIUM):
 	$(SUDO) apt-get update
-	$(SUDO) apt-get install -y --no-install-recommends chromium
+	$(SUDO) apt-get install -y chromium
 
 install: $(BIN)/.installed node_modules/.installed
 

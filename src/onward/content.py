@@ -218,7 +218,14 @@ def _link_problems(
 ) -> list[Problem]:
     problems: list[Problem] = []
     for doc, page in loaded:
+        shown: set[str] = set()
         for block in page.blocks():
+            if block.type == "worksheet":
+                # A worksheet's fields have fixed ids: a second copy on one page would clash.
+                if block.params["worksheet"] in shown:
+                    message = f"worksheet '{block.params['worksheet']}' is already shown on this page"
+                    problems.append(doc.problem(block.path + ("worksheet",), message))
+                shown.add(block.params["worksheet"])
             schema = components[block.type].params_schema
             for role, path, value in walk_roles(dict(block.params), schema):
                 where = block.path + path

@@ -320,3 +320,63 @@ def test_worksheet_sits_beside_its_guide_section(site_url, open_page):
     page.goto(url(site_url, worksheet.id))
     bound(page)
     assert page.locator(f"#{field_id(worksheet, first)}").input_value() == "typed beside the guide"
+
+
+def test_typing_after_a_clear_is_saved_again(site_url, open_page):
+    worksheet = WORKSHEETS["thought-record"]
+    page = open_page(url(site_url, worksheet.id)).page
+    bound(page)
+    first = worksheet.fields[0]
+    set_field(page, field_id(worksheet, first), first, "before")
+    wait_for_stored(page, worksheet.id, {first.id: "before"})
+    page.locator("[data-onward-clear]").click()
+    page.locator("[data-onward-confirm-yes]").click()
+    set_field(page, field_id(worksheet, first), first, "after the clear")
+    wait_for_stored(page, worksheet.id, {first.id: "after the clear"})
+
+
+def test_edits_in_two_tabs_at_once_are_both_kept(site_url, browser):
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        one, two = context.new_page(), context.new_page()
+        for page in (one, two):
+            page.goto(url(site_url, "thought-record"))
+            bound(page)
+        one.locator("#ow-thought-record-situation").fill("typed in tab one")
+        two.locator("#ow-thought-record-emotion").fill("typed in tab two")
+        for page in (one, two):
+            wait_for_stored(page, "thought-record", {"situation": "typed in tab one", "emotion": "typed in tab two"})
+        one.wait_for_function("document.getElementById('ow-thought-record-emotion').value === 'typed in tab two'")
+        assert two.locator("#ow-thought-record-situation").input_value() == "typed in tab one"
+    finally:
+        context.close()
+
+
+def test_typing_before_the_script_arrives_never_replaces_saved_answers(site_url, browser):
+    worksheet = WORKSHEETS["rejection-log"]
+    saved = sample_answers(worksheet, entries=2)
+    context = browser.new_context(viewport=DESKTOP)
+    held = []
+    try:
+        page = context.new_page()
+        page.goto(url(site_url, worksheet.id))
+        bound(page)
+        fill(page, worksheet, saved)
+        wait_for_stored(page, worksheet.id, saved)
+        page.route("**/assets/onward/worksheets.js", lambda route: held.append(route))  # hold the script back
+        page.reload(wait_until="commit")
+        page.wait_for_function("() => !!document.getElementById('ow-rejection-log-applications-0-role')")
+        page.locator("#ow-rejection-log-applications-0-role").fill("typed while the page was loading")
+        page.wait_for_timeout(200)
+        for route in held:
+            route.continue_()
+        bound(page)
+        wait_for_stored(page, worksheet.id, saved)
+        assert read_form(page, worksheet) == saved
+        kept = page.evaluate(
+            "Object.keys(localStorage).filter(k => k.includes(':typed-early:rejection-log:'))"
+            ".map(k => localStorage.getItem(k))"
+        )
+        assert len(kept) == 1 and "typed while the page was loading" in kept[0]
+    finally:
+        context.close()

@@ -200,3 +200,11 @@ def test_every_problem_is_reported_at_once(tmp_path):
 def test_an_empty_folder_is_an_error(tmp_path):
     with pytest.raises(ContentError, match="holds no .yml pages"):
         load_guide(tmp_path, COMPONENTS)
+
+
+def test_a_worksheet_is_shown_once_per_page(tmp_path):
+    block = "      - type: worksheet\n        worksheet: mood\n"
+    folder = write_content(tmp_path, index=HOME + block + block)
+    assert problems(folder, worksheets=("mood",)) == [
+        "content/index.yml:14: sections[0].blocks[2].worksheet: worksheet 'mood' is already shown on this page"
+    ]

@@ -31,7 +31,7 @@ self.addEventListener("message", async ({ data }) => {
   if (data.type !== "run") return;
   try {
     const run = await runJson;
-    postMessage({ type: "stage", stage: "insights-working" });
+    postMessage({ type: "stage", id: data.id, stage: "insights-working" });
     postMessage({ type: "result", id: data.id, json: run(JSON.stringify(data.request)) });
   } catch (error) {
     postMessage({ type: "failed", id: data.id, message: String(error && error.message ? error.message : error) });

@@ -57,8 +57,9 @@ function startWorker() {
     return null;
   }
   worker.addEventListener("message", ({ data }) => {
-    if (data.type === "stage") showStage(data.stage);
     const pending = waiting.get(data.id);
+    if (data.type === "stage" && (data.id === undefined || (pending && pending.announce))) showStage(data.stage);
+    if (data.type === "stage") return;
     if (!pending) return;
     waiting.delete(data.id);
     if (data.type === "result") pending.resolve(JSON.parse(data.json));
@@ -75,12 +76,12 @@ function today() {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function request(worksheet, answers) {
+function request(worksheet, answers, announce) {
   const running = startWorker();
   if (!running || failed) return Promise.reject(new Error("insights are not available"));
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
+    waiting.set(id, { resolve, reject, announce });
     running.postMessage({ type: "run", id, request: { worksheet, answers, today: today() } });
   });
 }
@@ -94,7 +95,11 @@ function element(tag, text, className) {
   return node;
 }
 
+// Python names guide places by id ("page#section" or "worksheets/id"); nothing else becomes a link.
+const TARGET = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
+
 function targetUrl(target) {
+  if (!TARGET.test(target)) return null;
   const root = new URL("../../", here);
   const directory = setup().dataset.directoryUrls !== "false";
   const [path, anchor] = target.split("#");
@@ -180,10 +185,13 @@ function render(form, block) {
     case "next_steps": {
       const list = element("ul");
       for (const item of block.items) {
-        const link = element("a", item.text);
-        link.href = targetUrl(item.target);
-        const li = element("li");
-        li.append(link);
+        const href = targetUrl(item.target);
+        const li = element("li", href ? undefined : item.text);
+        if (href) {
+          const link = element("a", item.text);
+          link.href = href;
+          li.append(link);
+        }
         list.append(li);
       }
       return titled(block, list);
@@ -212,15 +220,22 @@ function render(form, block) {
   }
 }
 
-async function update(form, worksheet, answers) {
+// Only a run the reader asked for announces its progress; live refreshes stay quiet.
+async function update(form, worksheet, answers, announce) {
   const output = form.querySelector("[data-onward-insights-output]");
   try {
-    const result = await request(worksheet, answers);
+    const result = await request(worksheet, answers, announce);
     const nodes = result.error
       ? [element("p", result.error, "onward-insights__prompt")]
       : [element("p", result.summary, "onward-insights__summary"), ...result.blocks.map((b) => render(form, b))];
+    const focused = output.contains(document.activeElement);
     output.replaceChildren(...nodes);
-    showStage("insights-done");
+    if (focused) {
+      // The focused control was replaced: keep the reader's place at the top of the new results.
+      nodes[0].tabIndex = -1;
+      nodes[0].focus();
+    }
+    if (announce) showStage("insights-done");
   } catch {
     showStage("insights-failed");
   }
@@ -234,14 +249,14 @@ export function show(form, worksheet, answers) {
     showStage("insights-failed");
     return;
   }
-  return update(form, worksheet, answers);
+  return update(form, worksheet, answers(), true);
 }
 
 const timers = new WeakMap();
 
-/** Answers changed: refresh the insights a moment later, if they are showing. */
+/** Answers changed: refresh the insights a moment later (with the answers as they are then). */
 export function changed(form, worksheet, answers) {
   if (!form.dataset.onwardInsightsShown || failed) return;
   clearTimeout(timers.get(form));
-  timers.set(form, setTimeout(() => update(form, worksheet, answers), LIVE_DELAY_MS));
+  timers.set(form, setTimeout(() => update(form, worksheet, answers(), false), LIVE_DELAY_MS));
 }

@@ -10,7 +10,22 @@ let loading = null;
 function bindWorksheets() {
   if (!document.querySelector("[data-onward-worksheet]")) return;
   loading ??= import(worksheetModule);
-  loading.then((worksheets) => worksheets.bindPage(document));
+  loading.then(
+    (worksheets) => worksheets.bindPage(document),
+    () => {
+      loading = null; // try again on the next page
+      notSaving();
+    },
+  );
+}
+
+// The worksheet code did not load: say plainly that answers are not being saved.
+function notSaving() {
+  for (const form of document.querySelectorAll("[data-onward-worksheet]:not([data-onward-bound])")) {
+    const problem = form.querySelector("[data-onward-problem]");
+    problem.hidden = false;
+    problem.querySelector('[data-onward-message="not-loaded"]').hidden = false;
+  }
 }
 
 // Material announces the first page and every instant navigation on document$;

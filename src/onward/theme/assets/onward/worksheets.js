@@ -67,15 +67,27 @@ function load(sheet) {
   const record = parseRecord(text, sheet.id);
   if (record) return record;
   sheet.unreadable = text;
-  try {
-    // Move it aside under a key of its own: kept as it was, and out of the way.
-    store.setItem(`onward:${namespace()}:unreadable:${sheet.id}:${Date.now()}`, text);
-    store.removeItem(recordKey(sheet.id));
-    sheet.lastSeen = null;
-  } catch {
+  if (keepAside(sheet, "unreadable", text)) {
+    try {
+      store.removeItem(recordKey(sheet.id)); // moved, not lost: the copy is under its own key
+      sheet.lastSeen = null;
+    } catch {
+      // Left where it was as well.
+    }
+  } else {
     sheet.blocked = true; // it could not be kept aside: never write over the original
   }
   return emptyRecord(sheet.id, sheet.version);
+}
+
+// Keep a copy under a key of its own ("onward:NS:KIND:ID:TIME"); false if storage refused.
+function keepAside(sheet, kind, text) {
+  try {
+    storage().setItem(`onward:${namespace()}:${kind}:${sheet.id}:${Date.now()}`, text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function save(sheet) {
@@ -87,6 +99,7 @@ function save(sheet) {
     if (sheet.blocked) throw new Error("kept aside copy missing");
     storage().setItem(recordKey(sheet.id), text);
     sheet.dirty = false;
+    sheet.edited.clear();
     sheet.lastSeen = text;
     sheet.saveFailed = false;
     setStatus(sheet, "saved");
@@ -306,8 +319,13 @@ function onEdit(sheet, event) {
   const field = topLevelField(sheet.form, event.target);
   if (!field) return;
   sheet.record.answers[field.dataset.onwardField] = readField(field);
+  sheet.edited.add(field.dataset.onwardField);
   scheduleSave(sheet);
-  if (insights) insights.then((module) => module.changed(sheet.form, sheet.id, sheet.record.answers));
+  insightsChanged(sheet);
+}
+
+function insightsChanged(sheet) {
+  if (insights) insights.then((module) => module.changed(sheet.form, sheet.id, () => sheet.record.answers), () => {});
 }
 
 function onClick(sheet, event) {
@@ -356,8 +374,13 @@ function onClick(sheet, event) {
     clearSheet(sheet);
     return;
   } else if (button.matches("[data-onward-insights-run]")) {
-    insights ??= import(insightsModule);
-    insights.then((module) => module.show(form, sheet.id, sheet.record.answers));
+    insights ??= import(insightsModule).catch((error) => {
+      insights = null; // try again on the next press
+      const failed = form.querySelector('.onward-insights__messages [data-onward-message="insights-failed"]');
+      form.querySelector("[data-onward-insights-progress]").textContent = failed.textContent;
+      throw error;
+    });
+    insights.then((module) => module.show(form, sheet.id, () => sheet.record.answers), () => {});
     return;
   } else if (button.matches("[data-onward-download]")) {
     const day = new Date().toISOString().slice(0, 10);
@@ -376,8 +399,10 @@ function onClick(sheet, event) {
 function clearSheet(sheet) {
   const form = sheet.form;
   clearTimeout(sheet.timer);
+  sheet.timer = null;
   sheet.record = emptyRecord(sheet.id, sheet.version);
   sheet.dirty = false;
+  sheet.edited.clear();
   try {
     if (!sheet.blocked) storage().removeItem(recordKey(sheet.id));
     sheet.lastSeen = null;
@@ -388,6 +413,7 @@ function clearSheet(sheet) {
   form.querySelector("[data-onward-confirm]").hidden = true;
   setStatus(sheet, "cleared");
   form.querySelector("[data-onward-clear]").focus();
+  insightsChanged(sheet);
 }
 
 function bindForm(form) {
@@ -396,7 +422,7 @@ function bindForm(form) {
   const id = form.dataset.onwardWorksheet;
   let sheet = sheets.get(id);
   if (!sheet) {
-    sheet = { id, version: Number(form.dataset.onwardVersion), timer: null, dirty: false };
+    sheet = { id, version: Number(form.dataset.onwardVersion), timer: null, dirty: false, edited: new Set() };
     sheets.set(id, sheet);
   }
   save(sheet); // anything still pending from the page before an instant navigation
@@ -404,8 +430,13 @@ function bindForm(form) {
   // Answers that could not be saved live only in memory: never swap them for the stored copy.
   if (!sheet.record || !sheet.saveFailed) sheet.record = load(sheet);
 
-  // Anything typed before this code arrived wins over the stored copy, and is saved.
-  const early = Object.entries(readAll(form)).filter(([, value]) => !isEmpty(value));
+  // Anything typed before this code arrived fills fields that have no stored answer. Where
+  // both have text, the stored answer stays and the early typing is kept aside: nothing is lost.
+  const typed = Object.entries(readAll(form)).filter(([, value]) => !isEmpty(value));
+  const early = typed.filter(([key]) => isEmpty(sheet.record.answers[key]));
+  const clashing = typed.filter(([key, value]) => !isEmpty(sheet.record.answers[key]) &&
+    JSON.stringify(sheet.record.answers[key]) !== JSON.stringify(value));
+  if (clashing.length) keepAside(sheet, "typed-early", JSON.stringify(Object.fromEntries(clashing)));
   revealControls(form);
   if (document.querySelector('meta[name="onward-insights"]')) {
     form.querySelector("[data-onward-insights]").hidden = false;
@@ -413,6 +444,7 @@ function bindForm(form) {
   writeAll(form, sheet.record.answers);
   for (const [key, value] of early) {
     sheet.record.answers[key] = value;
+    sheet.edited.add(key);
     writeField(ownFields(form).find((field) => field.dataset.onwardField === key), value);
   }
   if (early.length) scheduleSave(sheet);
@@ -426,27 +458,29 @@ function bindForm(form) {
   form.addEventListener("click", (event) => onClick(sheet, event));
 }
 
-// Another tab saved this worksheet: show its answers here too.
+// Another tab saved this worksheet: show its answers here too, but never at the cost of
+// this tab's own edits that are not yet written (they win, field by field, and are saved).
 function onStorage(event) {
   if (!event.key) return;
   for (const sheet of sheets.values()) {
     if (event.key !== recordKey(sheet.id) || event.newValue === sheet.lastSeen) continue;
-    sheet.lastSeen = event.newValue;
     const record = event.newValue === null ? emptyRecord(sheet.id, sheet.version) : parseRecord(event.newValue, sheet.id);
-    if (!record) continue;
-    clearTimeout(sheet.timer);
-    sheet.dirty = false;
+    if (!record) continue; // unreadable here: leave it alone; load() moves it aside on the next visit
+    sheet.lastSeen = event.newValue;
+    for (const key of sheet.edited) record.answers[key] = sheet.record.answers[key];
     sheet.record = record;
     if (sheet.form && sheet.form.isConnected) {
-      syncForm(sheet.form, record.answers);
+      syncForm(sheet.form, record.answers, sheet.edited);
       setStatus(sheet, "changed-elsewhere");
+      insightsChanged(sheet);
     }
   }
 }
 
 // Update only the fields whose answers changed, so focus and caret stay put elsewhere.
-function syncForm(form, answers) {
+function syncForm(form, answers, keep) {
   for (const field of ownFields(form)) {
+    if (keep.has(field.dataset.onwardField)) continue;
     const wanted = answers[field.dataset.onwardField];
     const current = readField(field);
     const differs = wanted === undefined ? !isEmpty(current) : JSON.stringify(current) !== JSON.stringify(wanted);
@@ -463,6 +497,10 @@ export function bindPage(root) {
 bindPage(document);
 
 window.addEventListener("storage", onStorage);
+// Answers that could not be stored live only in this page: ask before it is closed.
+window.addEventListener("beforeunload", (event) => {
+  if ([...sheets.values()].some((sheet) => sheet.saveFailed && sheet.dirty)) event.preventDefault();
+});
 window.addEventListener("pagehide", saveEverything);
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "hidden") saveEverything();

@@ -334,12 +334,14 @@ function onClick(sheet, event) {
   const form = sheet.form;
   const group = button.closest('[data-onward-type="group"]');
   const entry = button.closest("[data-onward-entry]");
+  let announcement = null; // what changed, said after the save so "Saved" does not drown it
 
   if (button.matches("[data-onward-add]")) {
     const entries = readField(group);
     entries.push({});
     renderEntries(group, entries);
     focusFirstInput(entriesOf(group).at(-1));
+    announcement = "entry-added";
   } else if (button.matches("[data-onward-remove]")) {
     const index = entriesOf(group).indexOf(entry);
     const entries = readField(group);
@@ -349,6 +351,7 @@ function onClick(sheet, event) {
     renderEntries(group, entries);
     const next = entriesOf(group)[Math.min(index, entriesOf(group).length - 1)];
     focusFirstInput(next);
+    announcement = "entry-removed";
   } else if (button.matches("[data-onward-move]")) {
     const step = Number(button.dataset.onwardMove);
     const index = entriesOf(group).indexOf(entry);
@@ -359,6 +362,7 @@ function onClick(sheet, event) {
     const movedEntry = entriesOf(group)[index + step];
     const same = movedEntry.querySelector(`[data-onward-move="${step}"]`);
     (same.disabled ? movedEntry.querySelector(`[data-onward-move="${-step}"]`) : same).focus();
+    announcement = "entry-moved";
   } else if (button.matches("[data-onward-clear-choice]")) {
     for (const input of button.closest("[data-onward-field]").querySelectorAll("input")) input.checked = false;
   } else if (button.matches("[data-onward-clear]")) {
@@ -394,6 +398,7 @@ function onClick(sheet, event) {
     return;
   }
   onEdit(sheet, { target: group || button });
+  if (announcement) setStatus(sheet, announcement);
 }
 
 function clearSheet(sheet) {

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
 import markdown
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from .components import ROLE_LINK, ROLE_MARKDOWN, ROLE_WORKSHEET, Component, fill_optional, replace_at, walk_roles
@@ -25,9 +26,13 @@ from .worksheets import GROUP, Field, Worksheet
 WORKSHEETS_INDEX = "worksheets/index.md"
 
 
+_MARKDOWN = markdown.Markdown()  # building one costs far more than converting a sentence
+
+
+@lru_cache(maxsize=2048)
 def inline_markdown(text: str) -> Markup:
     """Trusted inline Markdown (authors' text) as HTML without the wrapping paragraph."""
-    html = markdown.markdown(text)
+    html = _MARKDOWN.reset().convert(text)
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
@@ -43,6 +48,9 @@ def make_environment(macros_dir: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # one build reads each macro once; mkdocs serve makes a new environment
+        # Compiling the macros is most of Onward's share of a build: keep the compiled code
+        # between builds (Jinja's per-user cache, keyed by each template's source).
+        bytecode_cache=FileSystemBytecodeCache(),
     )
     env.filters["inline_markdown"] = inline_markdown
     return env

@@ -36,17 +36,17 @@ $(CHROMIUM):
 
 install: $(BIN)/.installed node_modules/.installed
 
-serve: $(BIN)/.installed
+serve: install
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
-site: $(BIN)/.installed
+site: install
 	$(BIN)/mkdocs build --strict --site-dir site
 
 test: install $(CHROMIUM)
 	$(BIN)/pytest
 
 # The unit and build tests alone: no browser.
-test-fast: $(BIN)/.installed
+test-fast: install
 	$(BIN)/pytest -m "not browser"
 
 bench: install $(CHROMIUM)

@@ -24,6 +24,7 @@ from .paths import ASSETS_URI
 from .worksheets import GROUP, Field, Worksheet
 
 WORKSHEETS_INDEX = "worksheets/index.md"
+MY_ANSWERS = "my-answers.md"
 
 
 _MARKDOWN = markdown.Markdown()  # building one costs far more than converting a sentence
@@ -207,6 +208,20 @@ class Renderer:
             time=worksheet.time,
             guide_link=guide_link,
             form_html=self.worksheet_form(worksheet, resolver),
+        )
+
+    def render_my_answers(self, guide: Guide) -> str:
+        """The privacy statement and the list (and deletion) of what this browser holds."""
+        resolver = Resolver(self, MY_ANSWERS, None, guide)
+        up = "../" * resolver.depth
+        return self.call(
+            "my_answers",
+            worksheets=[
+                {"id": w.id, "title": w.title, "href": resolver.src_link(w.src_uri, None, html=True)}
+                for w in self.worksheets.values()
+            ],
+            script=f"{up}{ASSETS_URI}/my-answers.js",
+            stylesheet=f"{up}{ASSETS_URI}/worksheets.css",
         )
 
     def render_worksheet_index(self) -> str:

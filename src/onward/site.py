@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 from .components import load_components
 from .content import Guide, load_guide
-from .render import WORKSHEETS_INDEX, Renderer
+from .render import MY_ANSWERS, WORKSHEETS_INDEX, Renderer
 from .worksheets import Worksheet, load_worksheets, worksheet_ids
 
 
@@ -43,6 +43,7 @@ class OnwardSite:
             yield WORKSHEETS_INDEX, self.renderer.render_worksheet_index()
         for worksheet in self.worksheets.values():
             yield worksheet.src_uri, self.renderer.render_worksheet_page(worksheet, self.guide)
+        yield MY_ANSWERS, self.renderer.render_my_answers(self.guide)
 
     def navigation(self) -> list[Any]:
         """Guide pages in order, then a Worksheets section (MkDocs' nav format)."""
@@ -50,9 +51,10 @@ class OnwardSite:
         if self.worksheets:
             sheets = [{w.nav_title: w.src_uri} for w in self.worksheets.values()]
             nav.append({"Worksheets": [WORKSHEETS_INDEX, *sheets]})
+        nav.append({"Your answers": MY_ANSWERS})
         return nav
 
     def source_uris(self) -> set[str]:
         """Every source path the site generates, without rendering anything."""
         uris = {p.src_uri for p in self.guide.pages} | {w.src_uri for w in self.worksheets.values()}
-        return uris | ({WORKSHEETS_INDEX} if self.worksheets else set())
+        return uris | {MY_ANSWERS} | ({WORKSHEETS_INDEX} if self.worksheets else set())

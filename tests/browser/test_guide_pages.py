@@ -9,7 +9,7 @@ from onward.paths import bundled
 
 GUIDE = sorted("/" if f.stem == "index" else f"/{f.stem}/" for f in bundled("content").glob("*.yml"))
 WORKSHEETS = sorted(f"/worksheets/{f.stem}/" for f in bundled("worksheets").glob("*.yml"))
-PAGES = [*GUIDE, "/worksheets/", *WORKSHEETS, "/404.html"]
+PAGES = [*GUIDE, "/worksheets/", *WORKSHEETS, "/my-answers/", "/404.html"]
 
 
 def test_the_page_list_covers_the_built_site(built_site):

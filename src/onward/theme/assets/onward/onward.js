@@ -28,8 +28,20 @@ function notSaving() {
   }
 }
 
+// "Your answers" lists and deletes what this site stored; its code, too, loads only there.
+const myAnswersModule = new URL("./my-answers.js", import.meta.url).href;
+
+function bindMyAnswers() {
+  if (document.querySelector("[data-onward-my-answers]")) {
+    import(myAnswersModule).then((myAnswers) => myAnswers.bind(document));
+  }
+}
+
 // Material announces the first page and every instant navigation on document$;
-// binding a form twice is harmless.
+// binding twice is harmless.
 if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(bindWorksheets);
+  window.document$.subscribe(() => {
+    bindWorksheets();
+    bindMyAnswers();
+  });
 }

@@ -12,21 +12,19 @@ from typing import Any, Iterable, Mapping
 
 from .components import ROLE_ANCHOR, ROLE_LINK, ROLE_MARKDOWN, ROLE_WORKSHEET, Component, walk_roles
 from .errors import ContentError, Path_, Problem, display_name
-from .links import ID_PATTERN, check_target, inline_targets
-from .validation import document_problems, schema_problems
+from .links import check_target, inline_targets
+from .validation import ID_SCHEMA, TEXT_SCHEMA, TYPED_ITEM_SCHEMA, document_problems, schema_problems
 from .yamlsource import YamlDocument, load_yaml
 
-_ID = {"type": "string", "pattern": ID_PATTERN, "description": "lowercase words joined by hyphens"}
-_TEXT = {"type": "string", "minLength": 1}
-_BLOCK_SHELL = {"type": "object", "required": ["type"], "properties": {"type": {"type": "string"}}}
+_BLOCK_SHELL = TYPED_ITEM_SCHEMA
 
 PAGE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
-        "id": {**_ID, "description": "the page id; the file must be named ID.yml"},
-        "title": {**_TEXT, "description": "the page's heading"},
-        "nav_title": {**_TEXT, "description": "a shorter title for the navigation"},
-        "summary": {**_TEXT, "description": "one sentence: the page's description and card text"},
+        "id": {**ID_SCHEMA, "description": "the page id; the file must be named ID.yml"},
+        "title": {**TEXT_SCHEMA, "description": "the page's heading"},
+        "nav_title": {**TEXT_SCHEMA, "description": "a shorter title for the navigation"},
+        "summary": {**TEXT_SCHEMA, "description": "one sentence: the page's description and card text"},
         "order": {"type": "integer", "description": "position in the navigation, lowest first"},
         "intro": {"type": "array", "items": _BLOCK_SHELL, "description": "blocks before the first section"},
         "sections": {
@@ -35,8 +33,8 @@ PAGE_SCHEMA: dict[str, Any] = {
             "items": {
                 "type": "object",
                 "properties": {
-                    "id": {**_ID, "description": "the section's anchor, unique across the guide"},
-                    "title": {**_TEXT, "description": "the section heading"},
+                    "id": {**ID_SCHEMA, "description": "the section's anchor, unique across the guide"},
+                    "title": {**TEXT_SCHEMA, "description": "the section heading"},
                     "blocks": {"type": "array", "minItems": 1, "items": _BLOCK_SHELL},
                 },
                 "required": ["id", "title", "blocks"],

@@ -12,6 +12,7 @@ from typing import Any
 import jsonschema_rs
 
 from .errors import Path_, Problem
+from .links import ID_PATTERN
 from .yamlsource import YamlDocument
 
 _JSON_TYPE_NAMES = {
@@ -25,6 +26,11 @@ _JSON_TYPE_NAMES = {
 }
 
 _VALIDATORS: dict[int, tuple[dict[str, Any], Any]] = {}
+
+# Pieces the page and worksheet schemas share.
+ID_SCHEMA = {"type": "string", "pattern": ID_PATTERN, "description": "lowercase words joined by hyphens"}
+TEXT_SCHEMA = {"type": "string", "minLength": 1}
+TYPED_ITEM_SCHEMA = {"type": "object", "required": ["type"], "properties": {"type": {"type": "string"}}}
 
 
 def describe_value(value: Any) -> str:

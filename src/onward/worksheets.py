@@ -13,39 +13,37 @@ from typing import Any, Mapping
 
 from .components import KIND_FIELD, ROLE_MARKDOWN, Component, walk_roles
 from .errors import ContentError, Path_, Problem, display_name
-from .links import ID_PATTERN, check_target, inline_targets
-from .validation import document_problems, schema_problems
+from .links import check_target, inline_targets
+from .validation import ID_SCHEMA, TEXT_SCHEMA, TYPED_ITEM_SCHEMA, document_problems, schema_problems
 from .yamlsource import YamlDocument, load_yaml
 
 GROUP = "group"
-_ID = {"type": "string", "pattern": ID_PATTERN, "description": "lowercase words joined by hyphens"}
-_TEXT = {"type": "string", "minLength": 1}
-_FIELD_SHELL = {"type": "object", "required": ["type"], "properties": {"type": {"type": "string"}}}
+_FIELD_SHELL = TYPED_ITEM_SCHEMA
 
 WORKSHEET_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
-        "id": {**_ID, "description": "the worksheet id; the file must be named ID.yml"},
+        "id": {**ID_SCHEMA, "description": "the worksheet id; the file must be named ID.yml"},
         "version": {"type": "integer", "minimum": 1, "description": "bumped whenever the fields change"},
-        "title": {**_TEXT, "description": "the worksheet's heading"},
-        "nav_title": {**_TEXT, "description": "a shorter title for the navigation"},
-        "summary": {**_TEXT, "description": "one sentence: the page description and index card text"},
-        "why": {**_TEXT, "description": "why this worksheet helps (inline Markdown)"},
-        "time": {**_TEXT, "description": "how long it takes"},
+        "title": {**TEXT_SCHEMA, "description": "the worksheet's heading"},
+        "nav_title": {**TEXT_SCHEMA, "description": "a shorter title for the navigation"},
+        "summary": {**TEXT_SCHEMA, "description": "one sentence: the page description and index card text"},
+        "why": {**TEXT_SCHEMA, "description": "why this worksheet helps (inline Markdown)"},
+        "time": {**TEXT_SCHEMA, "description": "how long it takes"},
         "order": {"type": "integer", "description": "position in the worksheet list, lowest first"},
-        "caution": {**_TEXT, "description": "a gentle warning shown before the form (inline Markdown)"},
+        "caution": {**TEXT_SCHEMA, "description": "a gentle warning shown before the form (inline Markdown)"},
         "reference": {
             "type": "object",
             "description": "a reference box kept visible beside the form",
             "properties": {
-                "title": _TEXT,
-                "intro": _TEXT,
+                "title": TEXT_SCHEMA,
+                "intro": TEXT_SCHEMA,
                 "items": {
                     "type": "array",
                     "minItems": 1,
                     "items": {
                         "type": "object",
-                        "properties": {"title": _TEXT, "text": _TEXT},
+                        "properties": {"title": TEXT_SCHEMA, "text": TEXT_SCHEMA},
                         "required": ["title", "text"],
                         "additionalProperties": False,
                     },

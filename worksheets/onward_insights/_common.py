@@ -441,6 +441,11 @@ def result(worksheet: str, summary: str, blocks: Iterable[Block]) -> Result:
     return {"worksheet": worksheet, "summary": summary, "blocks": [block for block in blocks if block]}
 
 
+def nothing_yet(worksheet: str, summary: str, step: Step) -> Result:
+    """The result for a worksheet with no entries yet: a kind word and one place to start."""
+    return result(worksheet, summary, [next_steps("A place to start", [step])])
+
+
 def paragraph(words: str) -> Block:
     """A plain paragraph of text."""
     return {"kind": "paragraph", "text": words}

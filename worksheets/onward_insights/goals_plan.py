@@ -28,6 +28,7 @@ from ._common import (
     join_words,
     long_date,
     next_steps,
+    nothing_yet,
     number_word,
     one_line,
     parse_iso_date,
@@ -101,15 +102,10 @@ def insights(answers: Answers, today: str) -> Result:
     now = parse_today(today)
     goals = [read_goal(entry) for entry in filled_entries(answers, "goals", ENTRY_FIELDS)]
     if not goals:
-        return result(
+        return nothing_yet(
             WORKSHEET,
             "There are no goals here yet. One small goal, about something within your control, is a fine place to start.",
-            [
-                next_steps(
-                    "A place to start",
-                    [Step("Shaping a goal so that it is easier to act on.", "moving-forward#set-new-goals")],
-                )
-            ],
+            Step("Shaping a goal so that it is easier to act on.", "moving-forward#set-new-goals"),
         )
     blocks: list[Block | None] = [
         *[smart_list(goal, now) for goal in goals],

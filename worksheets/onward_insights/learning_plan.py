@@ -25,6 +25,7 @@ from ._common import (
     join_words,
     long_date,
     next_steps,
+    nothing_yet,
     number_word,
     one_line,
     paragraph,
@@ -90,20 +91,10 @@ def insights(answers: Answers, today: str) -> Result:
     now = parse_today(today)
     skills = [read_skill(entry) for entry in filled_entries(answers, "skills", ENTRY_FIELDS)]
     if not skills:
-        return result(
+        return nothing_yet(
             WORKSHEET,
             "There are no skills here yet. One skill at a time, linked to something you noticed in adverts or feedback, is plenty.",
-            [
-                next_steps(
-                    "A place to start",
-                    [
-                        Step(
-                            "Ideas for learning that can lift your mood as well as your CV.",
-                            "moving-forward#keep-learning",
-                        )
-                    ],
-                )
-            ],
+            Step("Ideas for learning that can lift your mood as well as your CV.", "moving-forward#keep-learning"),
         )
     upcoming = next_due(skills, now)
     blocks: list[Block | None] = [

@@ -27,6 +27,7 @@ from ._common import (
     group,
     long_date,
     next_steps,
+    nothing_yet,
     number_word,
     one_line,
     paragraph,
@@ -84,20 +85,10 @@ def insights(answers: Answers, today: str) -> Result:
     now = parse_today(today)
     people = [read_person(entry) for entry in filled_entries(answers, "people", ENTRY_FIELDS)]
     if not people:
-        return result(
+        return nothing_yet(
             WORKSHEET,
             "There is no one on your list yet. Starting with one person you already know, and one small ask, is plenty.",
-            [
-                next_steps(
-                    "A place to start",
-                    [
-                        Step(
-                            "Ways to reach out without feeling pushy, and a short message to adapt.",
-                            "moving-forward#networking",
-                        )
-                    ],
-                )
-            ],
+            Step("Ways to reach out without feeling pushy, and a short message to adapt.", "moving-forward#networking"),
         )
     upcoming = next_contact(people, now)
     blocks: list[Block | None] = [

@@ -73,7 +73,10 @@ def test_lists_what_is_held_and_deletes_everything_after_confirming(site_url, op
     assert "What is kept, and where" in page.locator("article").inner_text()
 
     page.locator("[data-onward-delete-all]").click()
-    assert page.locator("[data-onward-delete-confirm]").is_visible()
+    confirm = page.locator("[data-onward-delete-confirm]")
+    assert confirm.is_visible()
+    named = confirm.locator("li").all_inner_texts()
+    assert "Your answers to Thought record" in named and "Your answers to Rejection log" in named
     page.locator("[data-onward-delete-no]").click()
     assert stored_record(page, "thought-record") is not None
     page.locator("[data-onward-delete-all]").click()
@@ -361,3 +364,19 @@ def test_your_answers_page_has_no_serious_accessibility_findings_with_a_preview(
     page.locator("[data-onward-restore-other-site]").wait_for()
     page.locator("[data-onward-restore-anyway]").click()
     assert axe_violations(page) == []
+
+
+def test_an_older_single_worksheet_file_is_converted_and_restored(site_url, open_page):
+    page = open_page(f"{site_url}/").page
+    my_answers(page, site_url)
+    choose_file(page, BACKUPS / "valid-record-format-1.json")
+    preview = page.locator("[data-onward-restore-preview]")
+    preview.wait_for()
+    assert "does not say which site it came from" in preview.inner_text()
+    assert preview.locator("[data-onward-restore-plan] li").all_inner_texts() == [
+        "Your strengths and accomplishments: will be added"
+    ]
+    page.locator("[data-onward-restore-confirm]").click()
+    record = stored_record(page, "strengths")
+    assert record["format"] == 1 and record["worksheet"] == "strengths"
+    assert record["answers"] == {"strengths": "Listening"}

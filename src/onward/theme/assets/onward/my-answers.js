@@ -79,6 +79,22 @@ function announce(selector, name) {
   status.focus();
 }
 
+// The confirmation names each thing that will go, as the list above names it.
+function nameWhatWillGo(confirm) {
+  const names = [...document.querySelectorAll("[data-onward-held-list] li")].map((item) => {
+    const li = document.createElement("li");
+    li.textContent = [...item.childNodes].filter((node) => node.nodeName !== "BUTTON").map((node) => node.textContent).join("").trim();
+    return li;
+  });
+  let list = confirm.querySelector(".onward-confirm__list");
+  if (!list) {
+    list = document.createElement("ul");
+    list.className = "onward-confirm__list";
+    confirm.querySelector(".onward-confirm__question").after(list);
+  }
+  list.replaceChildren(...names);
+}
+
 function deleteEverything() {
   for (const item of held()) {
     try {
@@ -154,6 +170,7 @@ function onClick(event) {
   if (!button) return;
   const confirm = document.querySelector("[data-onward-delete-confirm]");
   if (button.matches("[data-onward-delete-all]")) {
+    nameWhatWillGo(confirm);
     confirm.hidden = false;
     confirm.querySelector(".onward-confirm__question").focus();
   } else if (button.matches("[data-onward-delete-no]")) {

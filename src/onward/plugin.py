@@ -6,6 +6,7 @@ import MkDocs, so they can be tested alone and survive a change of site builder.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +23,18 @@ from mkdocs.structure.files import File, Files
 from . import __version__
 from .csp import externalise_site_icons
 from .errors import ContentError
+from .i18n import Catalog, Languages, load_catalog
 from .paths import ASSETS_URI, PACKAGE_DIR, THEME_DIR, bundled
 from .runtime import InsightWheel, find_pyodide, install_pyodide
 from .site import OnwardSite
-from .site_defaults import DEFAULT_HELP
+from .site_defaults import default_help
 from .storage import storage_namespace
 
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 # Icons served beside onward.css, taken from the copy Material already bundles.
 MATERIAL_ICONS = {"care.svg": MATERIAL_TEMPLATES / ".icons" / "material" / "hand-heart-outline.svg"}
+
+log = logging.getLogger("mkdocs.plugins.onward")
 
 
 class HelpContact(base.Config):
@@ -44,8 +48,9 @@ class HelpContact(base.Config):
 
 
 class HelpOptions(base.Config):
-    title = c.Type(str, default=DEFAULT_HELP["title"])
-    intro = c.Type(str, default=DEFAULT_HELP["intro"])
+    # Left out, they are the generic help in the interface language (locales/, help.*).
+    title = c.Optional(c.Type(str))
+    intro = c.Optional(c.Type(str))
     contacts = c.ListOfItems(c.SubConfig(HelpContact), default=[])
 
 
@@ -57,6 +62,8 @@ class OnwardOptions(base.Config):
     storage_namespace = c.Optional(c.Type(str))
     # Where browsers load Pyodide from; by default the site serves its own pinned copy.
     pyodide_url = c.Optional(c.Type(str))
+    # The language the guide and worksheets are written in; the interface's is theme.language.
+    content_language = c.Type(str, default="en")
 
 
 class OnwardPlugin(BasePlugin[OnwardOptions]):
@@ -69,13 +76,22 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         self.content_dir = Path(self.config.content_dir or bundled("content"))
         self.worksheets_dir = Path(self.config.worksheets_dir or bundled("worksheets"))
         self.macros_dir = bundled("macros")
+        language = str(config.theme["language"])
+        try:
+            self.catalog = load_catalog(language)
+        except ContentError as exc:
+            raise PluginError(f"Onward found {len(exc.problems)} problem(s) in its translations:\n{exc}") from None
+        self.languages = Languages(language, self.catalog.language, self.config.content_language)
+        _report_translation(language, self.catalog)
         try:
             self.site = OnwardSite.load(
-                self.content_dir, self.worksheets_dir, self.macros_dir, project_root, config.use_directory_urls
+                self.content_dir, self.worksheets_dir, self.macros_dir, project_root, config.use_directory_urls,
+                self.catalog, self.languages,
             )
         except ContentError as exc:
             count = len(exc.problems)
             raise PluginError(f"Onward found {count} problem(s) in the content:\n{exc}") from None
+        _name_theme_controls(config, self.catalog)
         self.namespace = self.config.storage_namespace or storage_namespace(config.site_name, config.site_url)
         self.wheel: InsightWheel | None = None
         self.pyodide_dir: Path | None = None
@@ -119,10 +135,18 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         # Our partials wrap Material's originals ("material/partials/...") instead of copying them.
         # Added here, after MkDocs has listed the theme's static files, so nothing extra is copied.
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(MATERIAL_TEMPLATES))})])
-        help_options: dict[str, Any] = dict(self.config.help)
-        help_options["contacts"] = [
-            {k: v for k, v in dict(contact).items() if v is not None} for contact in help_options["contacts"]
-        ] or DEFAULT_HELP["contacts"]
+        self.catalog.install(env)
+        self.languages.install(env)
+        defaults = default_help(self.catalog)
+        help_config = self.config.help
+        help_options: dict[str, Any] = {
+            "title": help_config["title"] or defaults["title"],
+            "intro": help_config["intro"] or defaults["intro"],
+            "contacts": [{k: v for k, v in dict(contact).items() if v is not None} for contact in help_config["contacts"]]
+            or defaults["contacts"],
+        }
+        # Pages whose body is the guide's own text, in the content language.
+        env.globals["onward_content_pages"] = self.site.content_uris()
         env.globals["onward_help_html"] = Markup(self.site.renderer.call("help", **help_options))
         env.globals["onward_storage_namespace"] = self.namespace
         env.globals["onward_insights"] = {
@@ -151,3 +175,31 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         generated = self.site.source_uris()
         extra = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in generated)
         return self.site.navigation() + extra
+
+
+def _report_translation(language: str, catalog: Catalog) -> None:
+    """Say (without failing a strict build) where Onward's interface is not in the site's language."""
+    if catalog.language not in (language, language.replace("_", "-").split("-")[0]):
+        log.info("Onward has no interface translation for '%s'; its own words stay in English", language)
+    elif catalog.missing:
+        log.info("Onward's '%s' interface leaves %d string(s) in English: %s",
+                 catalog.language, len(catalog.missing), ", ".join(catalog.missing))
+
+
+def _name_theme_controls(config: MkDocsConfig, catalog: Catalog) -> None:
+    """Give Material's controls that the site left unnamed their names in the interface language.
+
+    A palette toggle names what pressing it does: switch to the next option.
+    """
+    toc = config.mdx_configs.get("toc")
+    if isinstance(toc, dict) and toc.get("permalink") and "permalink_title" not in toc:
+        toc["permalink_title"] = catalog.gettext("page.permalink")
+    palette = config.theme.get("palette")
+    options = palette if isinstance(palette, list) else [palette] if isinstance(palette, dict) else []
+    for index, option in enumerate(options):
+        toggle = option.get("toggle")
+        if isinstance(toggle, dict) and not toggle.get("name"):
+            following = options[(index + 1) % len(options)]
+            scheme = following.get("scheme")
+            key = "palette.system" if scheme is None else "palette.dark" if scheme == "slate" else "palette.light"
+            toggle["name"] = catalog.gettext(key)

@@ -31,7 +31,20 @@ def test_a_worksheet_saves_and_says_so_in_french(french_site_url, open_page):
     assert page.locator("[data-onward-status]").inner_text() == FRENCH.gettext("worksheet.saved")
     move_up = page.locator("[data-onward-entry] [data-onward-move='-1']").nth(1)
     assert move_up.inner_text().startswith("Monter")
+    # Removing an entry with answers asks first, in French; saying no keeps it.
+    questions: list[str] = []
+    page.on("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    second = page.locator("[data-onward-entry]").nth(1)
+    heading = second.locator(".onward-entry__heading").inner_text()
+    second.locator("[data-onward-remove]").click()
+    assert questions == [FRENCH.gettext("worksheet.remove_entry") % {"entry": heading}]
     page.reload()
     page.wait_for_selector("[data-onward-worksheet][data-onward-bound]", state="attached")
     assert read_form(page, worksheet) == answers
+    # "Your answers" names the worksheet inside a French sentence, the name marked as English.
+    page.goto(f"{french_site_url}/my-answers/")
+    item = page.locator("[data-onward-held-list] li").filter(has=page.locator("a"))
+    expected = FRENCH.gettext("my_answers.answers") % {"worksheet": worksheet.title}
+    assert " ".join(item.inner_text().split()) == " ".join(expected.split())
+    assert item.locator("a").get_attribute("lang") == "en"
     assert watched.console_errors == [] and watched.foreign_requests() == []

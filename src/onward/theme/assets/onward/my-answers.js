@@ -39,8 +39,21 @@ function held() {
   return items;
 }
 
+function message(box, name) {
+  return box.querySelector(`[data-onward-message="${name}"]`);
+}
+
 function text(box, name) {
-  return box.querySelector(`[data-onward-message="${name}"]`).textContent;
+  return message(box, name).textContent;
+}
+
+// The message's words (in the site's language) around `node`, which takes the slot's place.
+function withSlot(box, name, node) {
+  const copy = message(box, name).cloneNode(true);
+  const slot = copy.querySelector("[data-onward-slot]");
+  if (slot.lang) node.lang = slot.lang;
+  slot.replaceWith(node);
+  return [...copy.childNodes];
 }
 
 function render(box) {
@@ -53,11 +66,10 @@ function render(box) {
     const li = document.createElement("li");
     const sheet = worksheets.get(item.worksheet);
     if (item.kind === "answers" || item.kind === "kept-aside") {
-      li.append(`${text(box, item.kind)} `);
       const name = sheet ? document.createElement("a") : document.createElement("span");
       name.textContent = sheet ? sheet.title : item.worksheet;
       if (sheet) name.href = sheet.href;
-      li.append(name);
+      li.append(...withSlot(box, item.kind, name));
     } else {
       li.textContent = text(box, item.kind);
     }

@@ -92,6 +92,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
             count = len(exc.problems)
             raise PluginError(f"Onward found {count} problem(s) in the content:\n{exc}") from None
         _name_theme_controls(config, self.catalog)
+        _search_content_language(config, self.config.content_language)
         self.namespace = self.config.storage_namespace or storage_namespace(config.site_name, config.site_url)
         self.wheel: InsightWheel | None = None
         self.pyodide_dir: Path | None = None
@@ -203,3 +204,14 @@ def _name_theme_controls(config: MkDocsConfig, catalog: Catalog) -> None:
             scheme = following.get("scheme")
             key = "palette.system" if scheme is None else "palette.dark" if scheme == "slate" else "palette.light"
             toggle["name"] = catalog.gettext(key)
+
+
+def _search_content_language(config: MkDocsConfig, content_language: str) -> None:
+    """Search stems words as the guide's language too, not only as the interface's.
+
+    Material's search plugin (listed before Onward) has set its languages by now.
+    """
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    languages = getattr(getattr(search, "config", None), "lang", None)
+    if isinstance(languages, list) and content_language not in languages:
+        languages.append(content_language)

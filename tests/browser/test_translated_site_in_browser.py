@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import axe_violations
+from browser_support import axe_violations, first_search_result
 from onward.i18n import load_catalog
 from worksheet_driver import WORKSHEETS, fill, read_form, sample_answers, wait_for_stored
 
@@ -48,3 +48,8 @@ def test_a_worksheet_saves_and_says_so_in_french(french_site_url, open_page):
     assert " ".join(item.inner_text().split()) == " ".join(expected.split())
     assert item.locator("a").get_attribute("lang") == "en"
     assert watched.console_errors == [] and watched.foreign_requests() == []
+
+
+def test_search_finds_the_guides_english_words_on_the_french_site(french_site_url, open_page):
+    page = open_page(french_site_url + "/").page
+    assert "salary" in first_search_result(page, "salary").lower()

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from onward.i18n import load_catalog
-from support import BuiltSite
+from support import BuiltSite, build_site, site_config_in
 
 ENGLISH = load_catalog("en").messages
 # As the parser reads it: runs of spaces (French typography's no-break ones too) as one space.
@@ -154,3 +154,22 @@ def test_the_generated_pages_have_french_titles(french_site: BuiltSite) -> None:
     html = (french_site.directory / "worksheets" / "index.html").read_text(encoding="utf-8")
     assert f"<title>{FRENCH['worksheet_index.title']} - Onward</title>" in html
     assert f'content="{FRENCH["worksheet_index.description"]}"' in html.replace("&#39;", "'")
+
+
+def test_an_unknown_language_leaves_onwards_words_in_english(tmp_path) -> None:
+    """Material knows German, Onward does not: Material speaks German, Onward English, marked as such."""
+    result = build_site(site_config_in(tmp_path, "de"), tmp_path / "site", "http://127.0.0.1:8000/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Onward has no interface translation for 'de'" in result.stdout + result.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de"' in html and 'placeholder="Suche"' in html
+    help_box = '<aside class="onward-help" aria-labelledby="onward-help-title" data-onward="help" lang="en">'
+    assert help_box in html and ENGLISH["help.title"] in html
+    assert f'title="{ENGLISH["page.permalink"]}"' in html
+
+
+def test_the_english_site_names_materials_controls_in_english(built_site: BuiltSite) -> None:
+    html = (built_site.directory / "index.html").read_text(encoding="utf-8")
+    for key in ("page.permalink", "palette.light", "palette.dark", "palette.system"):
+        assert f'title="{ENGLISH[key]}"' in html or f'aria-label="{ENGLISH[key]}"' in html, key
+    assert ' lang="' not in html.split("<html", 1)[1].split(">", 1)[1], "one language: nothing marked"

@@ -125,9 +125,14 @@ def _load(file: Path, name: str) -> tuple[dict[str, str], dict[str, int]]:
     return messages, lines
 
 
+def main_language(language: str) -> str:
+    """"pt" for "pt-BR" or "pt_BR": the language without its region or script."""
+    return language.replace("_", "-").split("-")[0]
+
+
 def locale_file(language: str, directory: Path) -> Path | None:
     """The file for ``language``: an exact match ("pt-BR"), else its main language ("pt")."""
-    for code in (language, language.split("-")[0].split("_")[0]):
+    for code in (language, main_language(language)):
         candidate = directory / f"{code}.yml"
         if candidate.is_file():
             return candidate

@@ -6,7 +6,6 @@ import MkDocs, so they can be tested alone and survive a change of site builder.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,8 @@ from mkdocs.structure.files import File, Files
 from . import __version__
 from .csp import externalise_site_icons
 from .errors import ContentError
-from .i18n import Catalog, Languages, load_catalog
+from .i18n import Languages, load_catalog
+from .interface_language import name_theme_controls, report_translation, search_content_language
 from .paths import ASSETS_URI, PACKAGE_DIR, THEME_DIR, bundled
 from .runtime import InsightWheel, find_pyodide, install_pyodide
 from .site import OnwardSite
@@ -33,8 +33,6 @@ from .storage import storage_namespace
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 # Icons served beside onward.css, taken from the copy Material already bundles.
 MATERIAL_ICONS = {"care.svg": MATERIAL_TEMPLATES / ".icons" / "material" / "hand-heart-outline.svg"}
-
-log = logging.getLogger("mkdocs.plugins.onward")
 
 
 class HelpContact(base.Config):
@@ -82,7 +80,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         except ContentError as exc:
             raise PluginError(f"Onward found {len(exc.problems)} problem(s) in its translations:\n{exc}") from None
         self.languages = Languages(language, self.catalog.language, self.config.content_language)
-        _report_translation(language, self.catalog)
+        report_translation(language, self.catalog)
         try:
             self.site = OnwardSite.load(
                 self.content_dir, self.worksheets_dir, self.macros_dir, project_root, config.use_directory_urls,
@@ -91,8 +89,8 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         except ContentError as exc:
             count = len(exc.problems)
             raise PluginError(f"Onward found {count} problem(s) in the content:\n{exc}") from None
-        _name_theme_controls(config, self.catalog)
-        _search_content_language(config, self.config.content_language)
+        name_theme_controls(config, self.catalog)
+        search_content_language(config, self.config.content_language)
         self.namespace = self.config.storage_namespace or storage_namespace(config.site_name, config.site_url)
         self.wheel: InsightWheel | None = None
         self.pyodide_dir: Path | None = None
@@ -177,41 +175,3 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         extra = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in generated)
         return self.site.navigation() + extra
 
-
-def _report_translation(language: str, catalog: Catalog) -> None:
-    """Say (without failing a strict build) where Onward's interface is not in the site's language."""
-    if catalog.language not in (language, language.replace("_", "-").split("-")[0]):
-        log.info("Onward has no interface translation for '%s'; its own words stay in English", language)
-    elif catalog.missing:
-        log.info("Onward's '%s' interface leaves %d string(s) in English: %s",
-                 catalog.language, len(catalog.missing), ", ".join(catalog.missing))
-
-
-def _name_theme_controls(config: MkDocsConfig, catalog: Catalog) -> None:
-    """Give Material's controls that the site left unnamed their names in the interface language.
-
-    A palette toggle names what pressing it does: switch to the next option.
-    """
-    toc = config.mdx_configs.get("toc")
-    if isinstance(toc, dict) and toc.get("permalink") and "permalink_title" not in toc:
-        toc["permalink_title"] = catalog.gettext("page.permalink")
-    palette = config.theme.get("palette")
-    options = palette if isinstance(palette, list) else [palette] if isinstance(palette, dict) else []
-    for index, option in enumerate(options):
-        toggle = option.get("toggle")
-        if isinstance(toggle, dict) and not toggle.get("name"):
-            following = options[(index + 1) % len(options)]
-            scheme = following.get("scheme")
-            key = "palette.system" if scheme is None else "palette.dark" if scheme == "slate" else "palette.light"
-            toggle["name"] = catalog.gettext(key)
-
-
-def _search_content_language(config: MkDocsConfig, content_language: str) -> None:
-    """Search stems words as the guide's language too, not only as the interface's.
-
-    Material's search plugin (listed before Onward) has set its languages by now.
-    """
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    languages = getattr(getattr(search, "config", None), "lang", None)
-    if isinstance(languages, list) and content_language not in languages:
-        languages.append(content_language)

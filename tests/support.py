@@ -38,6 +38,20 @@ def build_site(config_file: Path, site_dir: Path, site_url: str) -> subprocess.C
     )
 
 
+def site_config_in(folder: Path, language: str) -> Path:
+    """A copy of the reference mkdocs.yml in ``folder``, with ``theme.language`` set to ``language``.
+
+    Only the lines that must change are rewritten, so the copy stays the reference site.
+    """
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    changed = text.replace("\n  language: en\n", f"\n  language: {language}\n", 1)
+    changed = changed.replace("\ndocs_dir: docs\n", f"\ndocs_dir: {REPO / 'docs'}\n", 1)
+    assert changed.count(f"language: {language}") == 1 and str(REPO / "docs") in changed, "mkdocs.yml changed shape"
+    config = folder / "mkdocs.yml"
+    config.write_text(changed, encoding="utf-8")
+    return config
+
+
 @dataclass(frozen=True)
 class BuiltSite:
     directory: Path

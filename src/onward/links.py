@@ -84,14 +84,14 @@ def check_target(text: str, from_page: str, anchors: Mapping[str, frozenset[str]
         return str(exc)
     page_id = target.page or from_page
     if page_id not in anchors:
-        return f"link to '{text}': there is no page '{page_id}'{_suggest(page_id, anchors)}"
+        return f"link to '{text}': there is no page '{page_id}'{suggestion(page_id, anchors)}"
     if target.anchor and target.anchor not in anchors[page_id]:
-        hint = _suggest(target.anchor, anchors[page_id])
+        hint = suggestion(target.anchor, anchors[page_id])
         return f"link to '{text}': page '{page_id}' has no section or item '{target.anchor}'{hint}"
     return None
 
 
-def _suggest(wrong: str, known: Iterable[str]) -> str:
+def suggestion(wrong: str, known: Iterable[str]) -> str:
     """", did you mean 'x'?" for the closest known id, when one is close enough."""
     close = difflib.get_close_matches(wrong, list(known), n=1)
     return f"; did you mean '{close[0]}'?" if close else ""

@@ -22,10 +22,12 @@ from mkdocs.structure.files import File, Files
 from . import __version__
 from .csp import externalise_site_icons
 from .errors import ContentError
+from .i18n import Languages, load_catalog
+from .interface_language import name_theme_controls, report_translation, search_content_language
 from .paths import ASSETS_URI, PACKAGE_DIR, THEME_DIR, bundled
 from .runtime import InsightWheel, find_pyodide, install_pyodide
 from .site import OnwardSite
-from .site_defaults import DEFAULT_HELP
+from .site_defaults import default_help
 from .storage import storage_namespace
 
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
@@ -44,8 +46,9 @@ class HelpContact(base.Config):
 
 
 class HelpOptions(base.Config):
-    title = c.Type(str, default=DEFAULT_HELP["title"])
-    intro = c.Type(str, default=DEFAULT_HELP["intro"])
+    # Left out, they are the generic help in the interface language (locales/, help.*).
+    title = c.Optional(c.Type(str))
+    intro = c.Optional(c.Type(str))
     contacts = c.ListOfItems(c.SubConfig(HelpContact), default=[])
 
 
@@ -57,6 +60,8 @@ class OnwardOptions(base.Config):
     storage_namespace = c.Optional(c.Type(str))
     # Where browsers load Pyodide from; by default the site serves its own pinned copy.
     pyodide_url = c.Optional(c.Type(str))
+    # The language the guide and worksheets are written in; the interface's is theme.language.
+    content_language = c.Type(str, default="en")
 
 
 class OnwardPlugin(BasePlugin[OnwardOptions]):
@@ -69,13 +74,23 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         self.content_dir = Path(self.config.content_dir or bundled("content"))
         self.worksheets_dir = Path(self.config.worksheets_dir or bundled("worksheets"))
         self.macros_dir = bundled("macros")
+        language = str(config.theme["language"])
+        try:
+            self.catalog = load_catalog(language)
+        except ContentError as exc:
+            raise PluginError(f"Onward found {len(exc.problems)} problem(s) in its translations:\n{exc}") from None
+        self.languages = Languages(language, self.catalog.language, self.config.content_language)
+        report_translation(language, self.catalog)
         try:
             self.site = OnwardSite.load(
-                self.content_dir, self.worksheets_dir, self.macros_dir, project_root, config.use_directory_urls
+                self.content_dir, self.worksheets_dir, self.macros_dir, project_root, config.use_directory_urls,
+                self.catalog, self.languages,
             )
         except ContentError as exc:
             count = len(exc.problems)
             raise PluginError(f"Onward found {count} problem(s) in the content:\n{exc}") from None
+        name_theme_controls(config, self.catalog)
+        search_content_language(config, self.config.content_language)
         self.namespace = self.config.storage_namespace or storage_namespace(config.site_name, config.site_url)
         self.wheel: InsightWheel | None = None
         self.pyodide_dir: Path | None = None
@@ -119,10 +134,18 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         # Our partials wrap Material's originals ("material/partials/...") instead of copying them.
         # Added here, after MkDocs has listed the theme's static files, so nothing extra is copied.
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(MATERIAL_TEMPLATES))})])
-        help_options: dict[str, Any] = dict(self.config.help)
-        help_options["contacts"] = [
-            {k: v for k, v in dict(contact).items() if v is not None} for contact in help_options["contacts"]
-        ] or DEFAULT_HELP["contacts"]
+        self.catalog.install(env)
+        self.languages.install(env)
+        defaults = default_help(self.catalog)
+        help_config = self.config.help
+        help_options: dict[str, Any] = {
+            "title": help_config["title"] or defaults["title"],
+            "intro": help_config["intro"] or defaults["intro"],
+            "contacts": [{k: v for k, v in dict(contact).items() if v is not None} for contact in help_config["contacts"]]
+            or defaults["contacts"],
+        }
+        # Pages whose body is the guide's own text, in the content language.
+        env.globals["onward_content_pages"] = self.site.content_uris()
         env.globals["onward_help_html"] = Markup(self.site.renderer.call("help", **help_options))
         env.globals["onward_storage_namespace"] = self.namespace
         env.globals["onward_insights"] = {
@@ -151,3 +174,4 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         generated = self.site.source_uris()
         extra = sorted(f.src_uri for f in files.documentation_pages() if f.src_uri not in generated)
         return self.site.navigation() + extra
+

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from .components import ROLE_LINK, ROLE_MARKDOWN, ROLE_WORKSHEET, Component, fill_optional, replace_at, walk_roles
 from .content import Block, Guide, Page
+from .i18n import FALLBACK, Catalog, Languages, load_catalog
 from .links import INLINE_LINK, is_external, page_url, parse_target, relative_href, relative_url
 from .paths import ASSETS_URI
 from .worksheets import GROUP, Field, Worksheet
@@ -39,8 +40,11 @@ def inline_markdown(text: str) -> Markup:
     return Markup(html)
 
 
-def make_environment(macros_dir: Path) -> Environment:
-    """The one Jinja environment for components: strict, HTML escaped only in .html.j2."""
+def make_environment(macros_dir: Path, catalog: Catalog | None = None, languages: Languages | None = None) -> Environment:
+    """The one Jinja environment for components: strict, HTML escaped only in .html.j2.
+
+    Interface strings come from ``catalog`` (English by default) through ``_()``.
+    """
     env = Environment(
         loader=FileSystemLoader(str(macros_dir)),
         undefined=StrictUndefined,
@@ -54,6 +58,8 @@ def make_environment(macros_dir: Path) -> Environment:
         bytecode_cache=FileSystemBytecodeCache(),
     )
     env.filters["inline_markdown"] = inline_markdown
+    (catalog or load_catalog(FALLBACK)).install(env)
+    (languages or Languages(FALLBACK, FALLBACK, FALLBACK)).install(env)
     return env
 
 
@@ -118,11 +124,14 @@ class Renderer:
         components: Mapping[str, Component],
         worksheets: Mapping[str, Worksheet] | None = None,
         use_directory_urls: bool = True,
+        catalog: Catalog | None = None,
+        languages: Languages | None = None,
     ) -> None:
         self.components = components
+        self.catalog = catalog or load_catalog(FALLBACK)
         self.use_directory_urls = use_directory_urls
         self.worksheets = dict(worksheets or {})
-        self.env = make_environment(macros_dir)
+        self.env = make_environment(macros_dir, self.catalog, languages)
         self._macros: dict[str, Any] = {}
         self._forms: dict[tuple[str, int], Markup] = {}
 

@@ -8,6 +8,7 @@ from typing import Any, Iterator
 
 from .components import load_components
 from .content import Guide, load_guide
+from .i18n import Catalog, Languages
 from .render import MY_ANSWERS, WORKSHEETS_INDEX, Renderer
 from .worksheets import Worksheet, load_worksheets, worksheet_ids
 
@@ -28,12 +29,19 @@ class OnwardSite:
         macros_dir: Path,
         root: Path | None = None,
         use_directory_urls: bool = True,
+        catalog: Catalog | None = None,
+        languages: Languages | None = None,
     ) -> "OnwardSite":
-        """Load and check everything; raise ContentError listing every problem."""
+        """Load and check everything; raise ContentError listing every problem.
+
+        ``catalog`` holds the interface strings (English when not given); ``languages``
+        says which language each part of a page is in.
+        """
         components = load_components(macros_dir)
         guide = load_guide(content_dir, components, worksheet_ids(worksheets_dir), root=root)
         worksheets = load_worksheets(worksheets_dir, components, guide.anchors, root)
-        return cls(guide, worksheets, Renderer(macros_dir, components, worksheets, use_directory_urls))
+        renderer = Renderer(macros_dir, components, worksheets, use_directory_urls, catalog, languages)
+        return cls(guide, worksheets, renderer)
 
     def pages(self) -> Iterator[tuple[str, str]]:
         """(source path, Markdown) for every page the site generates."""
@@ -47,14 +55,18 @@ class OnwardSite:
 
     def navigation(self) -> list[Any]:
         """Guide pages in order, then a Worksheets section (MkDocs' nav format)."""
+        text = self.renderer.catalog.gettext
         nav: list[Any] = [{p.nav_title: p.src_uri} for p in self.guide.pages]
         if self.worksheets:
             sheets = [{w.nav_title: w.src_uri} for w in self.worksheets.values()]
-            nav.append({"Worksheets": [WORKSHEETS_INDEX, *sheets]})
-        nav.append({"Your answers": MY_ANSWERS})
+            nav.append({text("navigation.worksheets"): [WORKSHEETS_INDEX, *sheets]})
+        nav.append({text("navigation.my_answers"): MY_ANSWERS})
         return nav
 
     def source_uris(self) -> set[str]:
         """Every source path the site generates, without rendering anything."""
-        uris = {p.src_uri for p in self.guide.pages} | {w.src_uri for w in self.worksheets.values()}
-        return uris | {MY_ANSWERS} | ({WORKSHEETS_INDEX} if self.worksheets else set())
+        return self.content_uris() | {MY_ANSWERS} | ({WORKSHEETS_INDEX} if self.worksheets else set())
+
+    def content_uris(self) -> set[str]:
+        """Source paths of the pages whose body is the guide's own text (guide and worksheet pages)."""
+        return {p.src_uri for p in self.guide.pages} | {w.src_uri for w in self.worksheets.values()}

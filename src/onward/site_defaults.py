@@ -1,36 +1,27 @@
-"""What a site shows when its configuration says nothing: generic, honest, no invented numbers."""
+"""What a site shows when its configuration says nothing: generic, honest, no invented numbers.
+
+The words themselves are interface strings (``help.*`` in ``locales/``), so a site
+in another language gets the same generic help in that language.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-DEFAULT_HELP: dict[str, Any] = {
-    "title": "Need to talk to someone?",
-    "intro": (
-        "Being turned down can hit harder than people expect. "
-        "You do not have to carry it on your own."
-    ),
-    "contacts": [
-        {
-            "name": "A careers adviser",
-            "description": (
-                "Your university, college or local careers service can talk the decision through "
-                "with you and help you plan what to try next."
-            ),
-        },
-        {
-            "name": "Your doctor",
-            "description": (
-                "If low mood, worry or poor sleep last more than a couple of weeks, "
-                "a doctor can listen and tell you what support is near you."
-            ),
-        },
-        {
-            "name": "A helpline",
-            "description": (
-                "If you feel overwhelmed or unsafe, call your local emergency number now, "
-                "or a listening helpline in your country. You do not need to be in crisis to call one."
-            ),
-        },
-    ],
-}
+from .i18n import Catalog
+
+# The generic contacts, in the order shown; each has a name and a description in the locale files.
+HELP_CONTACTS = ("adviser", "doctor", "helpline")
+
+
+def default_help(catalog: Catalog) -> dict[str, Any]:
+    """The help box's title, introduction and contacts in ``catalog``'s language."""
+    text = catalog.gettext
+    return {
+        "title": text("help.title"),
+        "intro": text("help.intro"),
+        "contacts": [
+            {"name": text(f"help.{key}.name"), "description": text(f"help.{key}.description")}
+            for key in HELP_CONTACTS
+        ],
+    }

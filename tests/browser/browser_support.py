@@ -95,3 +95,15 @@ def axe_violations(page: Page, impacts: tuple[str, ...] = ("serious", "critical"
         for v in results["violations"]
         if v["impact"] in impacts
     ]
+
+
+def first_search_result(page: Page, query: str) -> str:
+    """Type ``query`` into Material's search and return the first result's text."""
+    search = page.locator("input.md-search__input")
+    search.click()
+    # Material answers keystrokes once its index is loaded; type like a person, after that.
+    page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')")
+    search.press_sequentially(query, delay=50)
+    result = page.locator(".md-search-result__item").first
+    result.wait_for(timeout=10_000)
+    return result.inner_text()

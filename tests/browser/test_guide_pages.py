@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import DESKTOP, PHONE, axe_violations
+from browser_support import DESKTOP, PHONE, axe_violations, first_search_result
 from onward.paths import bundled
 
 GUIDE = sorted("/" if f.stem == "index" else f"/{f.stem}/" for f in bundled("content").glob("*.yml"))
@@ -38,14 +38,7 @@ def test_no_serious_accessibility_findings(site_url, open_page, path, scheme, vi
 
 def test_search_finds_salary(site_url, open_page):
     page = open_page(site_url + "/").page
-    search = page.locator("input.md-search__input")
-    search.click()
-    # Material answers keystrokes once its index is loaded; type like a person, after that.
-    page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.includes('Initializing')")
-    search.press_sequentially("salary", delay=50)
-    result = page.locator(".md-search-result__item").first
-    result.wait_for(timeout=10_000)
-    assert "salary" in result.inner_text().lower()
+    assert "salary" in first_search_result(page, "salary").lower()
 
 
 def test_theme_toggle_switches_schemes(site_url, open_page):

@@ -58,7 +58,8 @@ def test_entries_can_be_added_removed_and_reordered(site_url, open_page, workshe
     group = next(f for f in worksheet.fields if f.type == GROUP)
     text = next(c for c in group.fields if c.type in ("short_text", "long_text"))
     page = open_page(url(site_url, worksheet_id)).page
-    page.on("dialog", lambda dialog: dialog.accept())
+    questions: list[str] = []
+    page.on("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
     bound(page)
     scope = page.locator(f'[data-onward-field="{group.id}"]')
     for index, name in enumerate(["first", "second", "third"]):
@@ -69,6 +70,7 @@ def test_entries_can_be_added_removed_and_reordered(site_url, open_page, workshe
     assert page.evaluate("document.activeElement.dataset.onwardMove") == "-1", "focus stays on the moved entry"
     scope.locator("[data-onward-entry]").nth(0).locator("[data-onward-remove]").click()  # first goes
     expected = ["third", "second"]
+    assert questions == [f"Remove {group.params['item_label']} 1 and everything written in it?"]
     headings = scope.locator(".onward-entry__heading").all_inner_texts()
     assert headings == [f"{group.params['item_label']} 1", f"{group.params['item_label']} 2"]
     page.wait_for_function(

@@ -33,7 +33,7 @@ export function answerSheets(only = null) {
     const text = definition ? describe(record, definition) : describeUnknown(record);
     if (!text.rows.length && !text.retired.length) continue;
     const title = definition ? definition.title : `${id} ${message("unknown-worksheet")}`;
-    const updated = record.updated ? new Date(record.updated).toLocaleDateString() : "";
+    const updated = record.updated ? new Date(record.updated).toLocaleDateString(document.documentElement.lang || undefined) : "";
     sheets.push({ id, title, updated, record, known: Boolean(definition), ...text });
   }
   return sheets;

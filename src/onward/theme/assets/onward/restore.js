@@ -98,7 +98,7 @@ export function bindRestore(root, refresh) {
     problem.hidden = true;
     const source = box.querySelector("[data-onward-restore-source]");
     if (backup.site) {
-      const made = backup.created ? new Date(backup.created).toLocaleString() : "";
+      const made = backup.created ? new Date(backup.created).toLocaleString(document.documentElement.lang || undefined) : "";
       source.textContent = `${message("restore-made")} ${backup.site.name || backup.site.namespace}${made ? `, ${made}` : ""}.`;
     } else {
       source.textContent = message("restore-unknown-site");

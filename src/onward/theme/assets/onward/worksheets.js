@@ -252,9 +252,15 @@ function focusFirstInput(entry) {
 
 // ---- Messages ---------------------------------------------------------------
 
-function messageText(form, name) {
+// Messages are rendered by the template in the site's language; a message with a slot
+// (<span data-onward-slot>) takes `value` there, so translations can put it anywhere.
+function messageText(form, name, value = "") {
   const source = form.querySelector(`[data-onward-messages] [data-onward-message="${name}"]`);
-  return source ? source.textContent : "";
+  if (!source) return "";
+  const copy = source.cloneNode(true);
+  const slot = copy.querySelector("[data-onward-slot]");
+  if (slot) slot.textContent = value;
+  return copy.textContent;
 }
 
 function setStatus(sheet, name) {
@@ -333,7 +339,7 @@ function onClick(sheet, event) {
     const index = entriesOf(group).indexOf(entry);
     const entries = readField(group);
     const heading = entry.querySelector(".onward-entry__heading").textContent;
-    if (!isEmpty([entries[index]]) && !window.confirm(`Remove ${heading} and everything written in it?`)) return;
+    if (!isEmpty([entries[index]]) && !window.confirm(messageText(form, "remove-entry", heading))) return;
     entries.splice(index, 1);
     renderEntries(group, entries);
     const next = entriesOf(group)[Math.min(index, entriesOf(group).length - 1)];

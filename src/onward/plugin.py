@@ -14,7 +14,6 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from markupsafe import Markup
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs import localization
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -42,8 +41,7 @@ log = get_plugin_logger(__name__)
 def apply_to_theme(centre: Centre, config: MkDocsConfig) -> None:
     """Hand the centre's language, logo and favicon to Material, which owns those settings."""
     if centre.language:
-        config.theme["language"] = centre.language
-        config.theme.locale = localization.parse_locale(centre.language)
+        config.theme["language"] = centre.language  # Material's own setting (MkDocs' locale stays as it is)
     for key in ("logo", "favicon"):
         if getattr(centre, key):
             config.theme[key] = getattr(centre, key)

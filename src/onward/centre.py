@@ -25,7 +25,12 @@ from .yamlsource import YamlDocument, line_map, load_yaml
 
 MATERIAL_LANGUAGES = Path(material.__file__).resolve().parent / "templates" / "partials" / "languages"
 
-_COLOUR = {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": "a colour written #rrggbb"}
+
+
+def _colour(role: str) -> dict[str, Any]:
+    return {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": f"a colour written #rrggbb ({role})"}
+
+
 _WEB_ADDRESS = {"type": "string", "pattern": "^https?://[^\\s]+$", "description": "a web address starting https://"}
 _EMAIL = {"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "description": "an email address"}
 _PHONE = {
@@ -60,10 +65,10 @@ def centre_schema() -> dict[str, Any]:
                 "type": "object",
                 "description": "the palette; each colour is checked for WCAG AA contrast where the theme uses it",
                 "properties": {
-                    "primary": {**_COLOUR, "description": "header background and link colour (light scheme)"},
-                    "accent": {**_COLOUR, "description": "hover and focus colour (light scheme)"},
-                    "dark_link": {**_COLOUR, "description": "link colour in the dark scheme"},
-                    "dark_accent": {**_COLOUR, "description": "hover and focus colour in the dark scheme"},
+                    "primary": _colour("header background and link colour (light scheme)"),
+                    "accent": _colour("hover and focus colour (light scheme)"),
+                    "dark_link": _colour("link colour in the dark scheme"),
+                    "dark_accent": _colour("hover and focus colour in the dark scheme"),
                 },
                 "additionalProperties": False,
             },

@@ -17,6 +17,8 @@ from typing import Iterator
 
 
 REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "examples" / "example-university"
+EXAMPLE_PATH = "/careers/onward/"  # the example is served from a sub-path, as a university would
 
 
 def free_port() -> int:

@@ -66,6 +66,21 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def mounted(mounts: dict[str, Path]) -> type[SimpleHTTPRequestHandler]:
+    """A handler serving each folder in ``mounts`` under its URL prefix ("/careers/onward/"),
+    and the server's own directory everywhere else: two sites on one origin."""
+
+    class Mounted(_QuietHandler):
+        def translate_path(self, path: str) -> str:
+            for prefix, folder in sorted(mounts.items(), key=lambda item: -len(item[0])):
+                if path.startswith(prefix):
+                    self.directory = str(folder)
+                    return super().translate_path("/" + path[len(prefix):])
+            return super().translate_path(path)
+
+    return Mounted
+
+
 @contextlib.contextmanager
 def serve_directory(directory: Path, port: int, handler: type[SimpleHTTPRequestHandler] = _QuietHandler) -> Iterator[str]:
     """Serve ``directory`` on 127.0.0.1:port (http.server sends .wasm as application/wasm)."""

@@ -25,6 +25,7 @@ from .validation import ID_SCHEMA, schema_problems
 from .yamlsource import YamlDocument, load_yaml
 
 MANIFEST = "overlay.yml"
+HOME = "index"  # the site's start page: it can be replaced, never removed
 KINDS = ("pages", "sections", "worksheets")
 _KIND_NAMES = {"pages": "page", "sections": "section", "worksheets": "worksheet"}
 
@@ -121,6 +122,9 @@ def merge(
         else:
             problems.append(not_a_default(name, noun, ident, defaults))
     for ident in overlay.remove & set(defaults):
+        if kind == "pages" and ident == HOME:
+            problems.append(overlay.problem("remove", ident, "the home page cannot be removed: replace it in pages/index.yml"))
+            continue
         del final[ident]
     return final, problems
 

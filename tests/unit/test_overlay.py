@@ -183,3 +183,8 @@ def test_a_replaced_worksheet_keeps_insights_only_while_its_fields_match(tmp_pat
     assert "expressive-writing" in kept.renderer.insight_ids
     changed = load(overlay(tmp_path / "b", **{"worksheets/expressive-writing": WORKSHEET.format(id="expressive-writing", field="x")}))
     assert "expressive-writing" not in changed.renderer.insight_ids
+
+
+def test_the_home_page_can_be_replaced_but_not_removed(tmp_path):
+    [problem] = problems(overlay(tmp_path, "remove: [index]\n"))
+    assert problem == "overlay/overlay.yml:1: remove[0]: the home page cannot be removed: replace it in pages/index.yml"

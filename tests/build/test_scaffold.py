@@ -53,3 +53,25 @@ def test_the_new_sites_pyodide_is_the_one_onward_is_tested_with(tmp_path):
     pinned = json.loads((tmp_path / "copy" / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
     ours = json.loads((REPO / "package.json").read_text(encoding="utf-8"))["dependencies"]["pyodide"]
     assert pinned == ours == PYODIDE_VERSION
+
+
+def test_a_bad_centre_value_stops_the_build_naming_file_line_and_field(tmp_path):
+    assert onward("new-site", "bad", "--name", NAME, cwd=tmp_path).returncode == 0
+    centre = tmp_path / "bad" / "centre.yml"
+    centre.write_text(centre.read_text(encoding="utf-8") + 'colours:\n  primary: "#ffe066"\n', encoding="utf-8")
+    line = len(centre.read_text(encoding="utf-8").splitlines())
+    built = build_site(tmp_path / "bad" / "mkdocs.yml", tmp_path / "bad" / "site", "http://127.0.0.1:8000/")
+    assert built.returncode != 0
+    assert f"centre.yml:{line}: colours.primary: #ffe066 is too hard to read" in built.stderr + built.stdout
+
+
+def test_footer_text_is_shown_as_text_never_markup(tmp_path):
+    assert onward("new-site", "plain", "--name", NAME, cwd=tmp_path).returncode == 0
+    centre = tmp_path / "plain" / "centre.yml"
+    footer = 'Open <b>late</b> on "Thursdays" & <script>alert(1)</script>'
+    centre.write_text(centre.read_text(encoding="utf-8") + f"footer: '{footer}'\n", encoding="utf-8")
+    built = build_site(tmp_path / "plain" / "mkdocs.yml", tmp_path / "plain" / "site", "http://127.0.0.1:8000/")
+    assert built.returncode == 0, built.stderr
+    html = (tmp_path / "plain" / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert footer in parse_html(html).text

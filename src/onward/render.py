@@ -207,6 +207,8 @@ class Renderer:
                 script="../" * resolver.depth + f"{ASSETS_URI}/worksheets.js",
                 reference=reference,
                 fields_html=fields_html,
+                definition=worksheet.definition(),
+                my_answers_href=resolver.src_link(MY_ANSWERS, None, html=True),
             )
             if self.insight_ids is not None and worksheet.id not in self.insight_ids:
                 html = without_insights(html)
@@ -232,13 +234,13 @@ class Renderer:
         )
 
     def render_my_answers(self, guide: Guide) -> str:
-        """The privacy statement and the list (and deletion) of what this browser holds."""
+        """Privacy statement; backup, restore, adviser summary, shared computer mode; what is held."""
         resolver = Resolver(self, MY_ANSWERS, None, guide)
         up = "../" * resolver.depth
         return self.call(
             "my_answers",
             worksheets=[
-                {"id": w.id, "title": w.title, "href": resolver.src_link(w.src_uri, None, html=True)}
+                {**w.definition(), "href": resolver.src_link(w.src_uri, None, html=True)}
                 for w in self.worksheets.values()
             ],
             script=f"{up}{ASSETS_URI}/my-answers.js",

@@ -19,6 +19,7 @@ from .validation import ID_SCHEMA, TEXT_SCHEMA, TYPED_ITEM_SCHEMA, document_prob
 from .yamlsource import YamlDocument, load_yaml
 
 GROUP = "group"
+NOTE = "note"  # a field that asks nothing
 _FIELD_SHELL = TYPED_ITEM_SCHEMA
 
 WORKSHEET_SCHEMA: dict[str, Any] = {
@@ -60,6 +61,16 @@ WORKSHEET_SCHEMA: dict[str, Any] = {
 }
 
 
+# Every field type may say which ids it had before, so stored answers follow a renamed field.
+RENAMED_FROM_SCHEMA: dict[str, Any] = {
+    "type": "array",
+    "items": ID_SCHEMA,
+    "minItems": 1,
+    "uniqueItems": True,
+    "description": "ids this field had in earlier versions; answers saved under them move to this field",
+}
+
+
 @dataclass(frozen=True)
 class Field:
     """One question in a worksheet; ``fields`` holds a group's own fields."""
@@ -68,6 +79,20 @@ class Field:
     id: str
     params: Mapping[str, Any]
     fields: tuple["Field", ...] = ()
+    renamed_from: tuple[str, ...] = ()
+
+    def definition(self) -> dict[str, Any]:
+        """What the browser needs to carry answers across versions and print them."""
+        found: dict[str, Any] = {"id": self.id, "type": self.type, "label": self.params.get("label", "")}
+        if self.renamed_from:
+            found["renamed_from"] = list(self.renamed_from)
+        if "options" in self.params:
+            found["options"] = [[o["value"], o["label"]] for o in self.params["options"]]
+        if "item_label" in self.params:
+            found["item_label"] = self.params["item_label"]
+        if self.fields:
+            found["fields"] = [child.definition() for child in self.fields if child.type != NOTE]
+        return found
 
 
 @dataclass(frozen=True)
@@ -88,6 +113,15 @@ class Worksheet:
     @property
     def src_uri(self) -> str:
         return f"worksheets/{self.id}.md"
+
+    def definition(self) -> dict[str, Any]:
+        """The worksheet as plain data for the browser: its questions, their types and old ids."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "version": self.version,
+            "fields": [field.definition() for field in self.fields if field.type != NOTE],
+        }
 
 
 def worksheet_files(folder: Path) -> dict[str, Path]:
@@ -198,7 +232,12 @@ def _build_fields(
                 doc.problem(path + ("type",), f"{reason} '{item['type']}' (known types: {', '.join(allowed)})")
             )
             continue
-        found = schema_problems(doc, item, component.block_schema, path)
+        renamed_from = item.get("renamed_from")
+        found = []
+        if renamed_from is not None:
+            found = schema_problems(doc, renamed_from, RENAMED_FROM_SCHEMA, path + ("renamed_from",))
+        item = {k: v for k, v in item.items() if k != "renamed_from"}
+        found += schema_problems(doc, item, component.block_schema, path)
         problems.extend(found)
         if found:
             continue
@@ -212,8 +251,25 @@ def _build_fields(
         if item["type"] == GROUP:
             children = _build_fields(doc, item["fields"], path + ("fields",), components, problems, allow_groups=False)
         params = {k: v for k, v in item.items() if k not in ("type", "fields")}
-        fields.append(Field(item["type"], item["id"], params, children))
+        fields.append(Field(item["type"], item["id"], params, children, tuple(renamed_from or ())))
+    problems.extend(_rename_problems(doc, fields, prefix))
     return tuple(fields)
+
+
+def _rename_problems(doc: YamlDocument, fields: list[Field], prefix: Path_) -> list[Problem]:
+    """An old id must be free: not a current field's id and not claimed by two fields."""
+    problems = []
+    current = {field.id for field in fields}
+    claimed: dict[str, str] = {}
+    for index, field in enumerate(fields):
+        for old in field.renamed_from:
+            path = prefix + (index, "renamed_from")
+            if old in current:
+                problems.append(doc.problem(path, f"'{old}' is still the id of a field here, so answers cannot move"))
+            elif old in claimed:
+                problems.append(doc.problem(path, f"'{old}' is already claimed by field '{claimed[old]}'"))
+            claimed.setdefault(old, field.id)
+    return problems
 
 
 def _limit_problems(doc: YamlDocument, item: Mapping[str, Any], path: Path_) -> list[Problem]:

@@ -61,7 +61,7 @@ def test_worksheet_code_is_only_on_pages_with_a_form(built_site):
 def test_storage_namespace_is_in_every_page(built_site):
     expected = storage_namespace("Onward", f"http://127.0.0.1:{built_site.port}/")
     for page in built_site.pages():
-        assert f'<meta name="onward-storage" content="{expected}">' in page.read_text(encoding="utf-8"), page
+        assert f'<meta name="onward-storage" content="{expected}" data-site-name="Onward">' in page.read_text(encoding="utf-8"), page
 
 
 def test_thinking_traps_stay_in_view_on_the_thought_record(built_site):

@@ -2,7 +2,7 @@
 // what comes back. Python returns plain structured data; everything here is built with
 // DOM nodes and textContent, never from HTML strings.
 
-import { download } from "./worksheets.js";
+import { download, today } from "./download.js";
 
 const here = import.meta.url;
 const SVG = "http://www.w3.org/2000/svg";
@@ -68,12 +68,6 @@ function startWorker() {
   worker.addEventListener("error", (event) => fail(event.message || "the worker stopped"));
   worker.postMessage({ type: "start", pyodide, wheel: new URL(config.content, here).href });
   return worker;
-}
-
-function today() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 function request(worksheet, answers, announce) {
@@ -161,7 +155,8 @@ function draft(form, block) {
   copy.type = "button";
   copy.dataset.onwardCopy = "";
   copy.addEventListener("click", async () => {
-    const status = form.querySelector("[data-onward-insights-progress]");
+    // A worksheet has a progress line to report in; the adviser summary does not.
+    const status = form.querySelector("[data-onward-insights-progress]") || { textContent: "" };
     try {
       await navigator.clipboard.writeText(block.body);
       status.textContent = message(form, "insights-copied");
@@ -227,14 +222,16 @@ function render(form, block) {
   }
 }
 
+function resultNodes(root, result) {
+  if (result.error) return [element("p", result.error, "onward-insights__prompt")];
+  return [element("p", result.summary, "onward-insights__summary"), ...result.blocks.map((b) => render(root, b))];
+}
+
 // Only a run the reader asked for announces its progress; live refreshes stay quiet.
 async function update(form, worksheet, answers, announce) {
   const output = form.querySelector("[data-onward-insights-output]");
   try {
-    const result = await request(worksheet, answers, announce);
-    const nodes = result.error
-      ? [element("p", result.error, "onward-insights__prompt")]
-      : [element("p", result.summary, "onward-insights__summary"), ...result.blocks.map((b) => render(form, b))];
+    const nodes = resultNodes(form, await request(worksheet, answers, announce));
     const focused = output.contains(document.activeElement);
     output.replaceChildren(...nodes);
     if (focused) {
@@ -246,6 +243,14 @@ async function update(form, worksheet, answers, announce) {
   } catch {
     showStage("insights-failed");
   }
+}
+
+/**
+ * Insights as page nodes, for the adviser summary; `root` holds the insights' words.
+ * Rejects when insights cannot run here.
+ */
+export async function summarise(root, worksheet, answers) {
+  return resultNodes(root, await request(worksheet, answers, false));
 }
 
 /** Show insights for this form now, and keep them up to date as answers change. */

@@ -5,9 +5,17 @@
   // This file lives at <site root>/assets/onward/, whatever the page's own depth.
   const scope = new URL("../../", document.currentScript.src);
 
+  // In Onward's shared computer mode (see store.js) the theme choice, like the answers,
+  // is kept in this tab only.
+  function sharedMode() {
+    const meta = document.querySelector('meta[name="onward-storage"]');
+    return Boolean(meta) && window.sessionStorage.getItem(`onward:${meta.content}:shared-computer`) === "on";
+  }
+
   function storageOrNull(storage) {
     try {
-      return storage === undefined ? window.localStorage : storage;
+      if (storage !== undefined) return storage;
+      return sharedMode() ? window.sessionStorage : window.localStorage;
     } catch {
       return null; // storage blocked: behave as if nothing was ever stored
     }

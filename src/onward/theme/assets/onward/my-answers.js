@@ -1,37 +1,34 @@
-// "Your answers": list what this browser holds for this site, and delete it all on request.
-// Keys are this site's only: Onward's under its namespace, Material's under the site's path.
+// "Your answers": keep a copy (backup, Markdown), the adviser summary, restore, shared
+// computer mode, and what this browser holds for this site (and deleting all of it).
+// Everything the person wrote is shown with textContent: data, never markup.
 
-const root = new URL("../../", import.meta.url);
+import { answerSheets, definitions, message } from "./answer-sheets.js";
+import { heldRecords, downloadBackup } from "./backup-file.js";
+import { readRecord } from "./backup-format.js";
+import { toMarkdown } from "./answers-text.js";
+import { download, today } from "./download.js";
+import { bindRestore } from "./restore.js";
+import { prefix, setSharedMode, sharedMode, stores } from "./store.js";
+import { bindSummary } from "./summary.js";
 
-function namespace() {
-  const meta = document.querySelector('meta[name="onward-storage"]');
-  return (meta && meta.content) || "onward";
-}
+// Material keeps the theme choice under the site's path: "<path>.__palette".
+const materialPrefix = `${new URL("../../", import.meta.url).pathname}.`;
 
-function stores() {
-  const found = [];
-  for (const name of ["localStorage", "sessionStorage"]) {
-    try {
-      found.push(window[name]);
-    } catch {
-      // Blocked: nothing can be stored there, so nothing to list.
-    }
-  }
-  return found;
-}
+// ---- What is held ------------------------------------------------------------
 
 // Every key this site stored, with what it is: [{store, key, kind, worksheet}].
 function held() {
-  const onward = `onward:${namespace()}:`;
-  const material = `${root.pathname}.`;
+  const onward = prefix();
   const items = [];
   for (const store of stores()) {
     for (let index = 0; index < store.length; index++) {
       const key = store.key(index);
       if (key.startsWith(onward)) {
         const [kind, worksheet] = key.slice(onward.length).split(":");
-        items.push({ store, key, kind: kind === "worksheet" ? "answers" : "kept-aside", worksheet });
-      } else if (key.startsWith(material)) {
+        if (kind === "shared-computer") continue; // the mode switch, not something written
+        const readable = kind === "worksheet" && readRecord(store.getItem(key), worksheet);
+        items.push({ store, key, kind: readable ? "answers" : "kept-aside", worksheet });
+      } else if (key.startsWith(materialPrefix)) {
         items.push({ store, key, kind: key.endsWith(".__palette") ? "theme" : "other" });
       }
     }
@@ -39,39 +36,50 @@ function held() {
   return items;
 }
 
-function text(box, name) {
-  return box.querySelector(`[data-onward-message="${name}"]`).textContent;
-}
-
-function render(box) {
-  const worksheets = new Map(
-    JSON.parse(box.querySelector("[data-onward-worksheet-list]").textContent).map((w) => [w.id, w]),
-  );
+function renderHeld() {
+  const known = definitions();
   const items = held();
-  const list = box.querySelector("[data-onward-held-list]");
   const rows = items.map((item) => {
     const li = document.createElement("li");
-    const sheet = worksheets.get(item.worksheet);
     if (item.kind === "answers" || item.kind === "kept-aside") {
-      li.append(`${text(box, item.kind)} `);
-      const name = sheet ? document.createElement("a") : document.createElement("span");
-      name.textContent = sheet ? sheet.title : item.worksheet;
-      if (sheet) name.href = sheet.href;
+      const sheet = known.get(item.worksheet);
+      li.append(`${message(item.kind)} `);
+      const name = document.createElement(sheet ? "a" : "span");
+      name.textContent = sheet ? sheet.title : `${item.worksheet} ${message("unknown-worksheet")}`;
+      if (sheet) name.href = new URL(sheet.href, document.baseURI).href;
       li.append(name);
+      if (item.kind === "kept-aside") li.append(" ", downloadButton(item));
     } else {
-      li.textContent = text(box, item.kind);
+      li.textContent = message(item.kind);
     }
     return li;
   });
-  list.replaceChildren(...rows);
-  const status = box.querySelector("[data-onward-held-status]");
-  if (!stores().length) status.textContent = text(box, "blocked");
-  else status.textContent = text(box, items.length ? "some" : "nothing");
-  box.querySelector("[data-onward-held-tools]").hidden = items.length === 0;
-  return items;
+  document.querySelector("[data-onward-held-list]").replaceChildren(...rows);
+  const status = document.querySelector("[data-onward-held-status]");
+  if (!stores().length) status.textContent = message("blocked");
+  else status.textContent = message(items.length ? "some" : "nothing");
+  document.querySelector("[data-onward-held-tools]").hidden = items.length === 0;
 }
 
-function deleteAll(box) {
+// A copy kept aside (or a record that cannot be read) downloads exactly as it is stored.
+function downloadButton(item) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "onward-button onward-button--quiet";
+  button.textContent = message("download-copy");
+  const name = item.key.slice(prefix().length).replaceAll(":", "-");
+  button.addEventListener("click", () => download(`onward-${name}.txt`, item.store.getItem(item.key) || "", "text/plain"));
+  return button;
+}
+
+function announce(selector, name) {
+  const status = document.querySelector(selector);
+  status.textContent = message(name);
+  status.tabIndex = -1;
+  status.focus();
+}
+
+function deleteEverything() {
   for (const item of held()) {
     try {
       item.store.removeItem(item.key);
@@ -79,34 +87,103 @@ function deleteAll(box) {
       // Already gone.
     }
   }
-  box.querySelector("[data-onward-delete-confirm]").hidden = true;
-  render(box);
-  const status = box.querySelector("[data-onward-held-status]");
-  status.textContent = text(box, "deleted");
-  status.tabIndex = -1;
-  status.focus();
+  document.querySelector("[data-onward-delete-confirm]").hidden = true;
+  refresh();
+  announce("[data-onward-held-status]", "deleted");
+}
+
+// ---- Keep a copy ----------------------------------------------------------------
+
+function downloadMarkdown() {
+  const sheets = answerSheets();
+  if (!sheets.length) return announce("[data-onward-copy-status]", "no-answers");
+  const labels = {
+    heading: message("markdown-heading"),
+    intro: message("markdown-intro"),
+    updated: message("updated"),
+    retired: message("retired"),
+  };
+  download(`onward-answers-${today()}.md`, toMarkdown(sheets, labels), "text/markdown");
+  announce("[data-onward-copy-status]", "markdown-done");
+}
+
+function backup() {
+  if (!heldRecords().size) return announce("[data-onward-copy-status]", "no-answers");
+  downloadBackup();
+  announce("[data-onward-copy-status]", "backup-done");
+}
+
+// ---- Shared computer mode ---------------------------------------------------------
+
+function renderShared() {
+  const on = sharedMode();
+  const box = document.querySelector("[data-onward-shared]");
+  box.hidden = false;
+  box.querySelector("[data-onward-shared-on]").hidden = on;
+  box.querySelector("[data-onward-shared-off]").hidden = !on;
+  box.querySelector("[data-onward-shared-wipe]").hidden = !on;
+  box.querySelector("[data-onward-shared-status]").textContent = message(on ? "shared-on" : "shared-off");
+}
+
+function switchShared(action) {
+  let done;
+  if (action === "wipe") {
+    for (const item of held()) if (item.store === window.sessionStorage) item.store.removeItem(item.key);
+    done = setSharedMode(false, materialPrefix);
+  } else {
+    done = setSharedMode(action === "on", materialPrefix);
+  }
+  refresh();
+  const names = { on: "shared-turned-on", off: "shared-turned-off", wipe: "shared-wiped" };
+  announce("[data-onward-shared-status]", done ? names[action] : "shared-failed");
+}
+
+// ---- Binding -----------------------------------------------------------------------
+
+let summary = null;
+
+function refresh() {
+  renderHeld();
+  renderShared();
+  document.querySelector("[data-onward-copy-tools]").hidden = false;
+  if (summary) summary.refresh();
+}
+
+function onClick(event) {
+  const button = event.target.closest("button");
+  if (!button) return;
+  const confirm = document.querySelector("[data-onward-delete-confirm]");
+  if (button.matches("[data-onward-delete-all]")) {
+    confirm.hidden = false;
+    confirm.querySelector(".onward-confirm__question").focus();
+  } else if (button.matches("[data-onward-delete-no]")) {
+    confirm.hidden = true;
+    document.querySelector("[data-onward-delete-all]").focus();
+  } else if (button.matches("[data-onward-delete-yes]")) {
+    deleteEverything();
+  } else if (button.matches("[data-onward-backup]")) {
+    backup();
+  } else if (button.matches("[data-onward-markdown]")) {
+    downloadMarkdown();
+  } else if (button.matches("[data-onward-shared-on]")) {
+    switchShared("on");
+  } else if (button.matches("[data-onward-shared-off]")) {
+    switchShared("off");
+  } else if (button.matches("[data-onward-shared-wipe]")) {
+    switchShared("wipe");
+  }
 }
 
 export function bind(page) {
-  const box = page.querySelector("[data-onward-my-answers]");
-  if (!box || box.dataset.onwardBound) return;
-  box.dataset.onwardBound = "true";
-  render(box);
-  box.addEventListener("click", (event) => {
-    const button = event.target.closest("button");
-    if (!button) return;
-    const confirm = box.querySelector("[data-onward-delete-confirm]");
-    if (button.matches("[data-onward-delete-all]")) {
-      confirm.hidden = false;
-      confirm.querySelector(".onward-confirm__question").focus();
-    } else if (button.matches("[data-onward-delete-no]")) {
-      confirm.hidden = true;
-      box.querySelector("[data-onward-delete-all]").focus();
-    } else if (button.matches("[data-onward-delete-yes]")) {
-      deleteAll(box);
-    }
-  });
-  window.addEventListener("storage", () => box.isConnected && render(box));
+  const marker = page.querySelector("[data-onward-my-answers]");
+  if (!marker || marker.dataset.onwardBound) return;
+  marker.dataset.onwardBound = "true";
+  const article = marker.closest("article") || page.body;
+  article.addEventListener("click", onClick);
+  summary = bindSummary(article);
+  bindRestore(article, refresh);
+  refresh();
+  window.addEventListener("storage", () => marker.isConnected && refresh());
 }
 
 bind(document);

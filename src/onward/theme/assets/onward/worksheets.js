@@ -1,8 +1,14 @@
-// Worksheets: every answer is kept in this browser's localStorage as it is typed.
+// Worksheets: every answer is kept in this browser's localStorage as it is typed
+// (sessionStorage in shared-computer mode, see store.js).
 //
 // The form is plain HTML rendered at build time; this module binds it. One record
-// per worksheet: {format, worksheet, version, updated, answers}. Typed text is only
-// ever handled as data (value, textContent), never as markup.
+// per worksheet: {format, worksheet, version, updated, answers, retired?, questions?}
+// (src/onward/schemas/backup.schema.json). Typed text is only ever handled as data
+// (value, textContent), never as markup.
+
+import { isEmpty, migrate, questionsFor, valueText } from "./migrate.js";
+import { asideKey, recordKey, sharedMode, store } from "./store.js";
+import { download, today } from "./download.js";
 
 const FORMAT = 1;
 const SAVE_DELAY_MS = 200; // while typing goes on, write at most this often
@@ -10,24 +16,10 @@ const TOKENS_IN = ["id", "for", "name", "aria-describedby", "aria-labelledby"];
 
 const sheets = new Map(); // worksheet id -> state, kept across instant navigations
 const insightsModule = new URL("./insights.js", import.meta.url).href;
+const backupModule = new URL("./backup-file.js", import.meta.url).href;
 let insights = null; // loaded on the first "See what this tells me", with Pyodide behind it
 
-function namespace() {
-  const meta = document.querySelector('meta[name="onward-storage"]');
-  return (meta && meta.content) || "onward";
-}
-
-function recordKey(id) {
-  return `onward:${namespace()}:worksheet:${id}`;
-}
-
-function storage() {
-  try {
-    return window.localStorage; // throws when the browser blocks storage
-  } catch {
-    return null;
-  }
-}
+const storage = store;
 
 function emptyRecord(id, version) {
   return { format: FORMAT, worksheet: id, version, updated: null, answers: {} };
@@ -37,8 +29,17 @@ function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-// A stored record, or null when it cannot be trusted (hand-edited, cut short, newer).
-function parseRecord(text, id) {
+// A stored record fitted to the worksheet as it is now (see migrate.js), or null when it
+// cannot be trusted (hand-edited, cut short, newer).
+function parseRecord(text, sheet) {
+  const record = readRecord(text, sheet.id);
+  if (!record) return null;
+  const { record: fitted, changed } = migrate(record, sheet.definition);
+  if (changed) sheet.migrated = true;
+  return fitted;
+}
+
+function readRecord(text, id) {
   let record;
   try {
     record = JSON.parse(text);
@@ -49,7 +50,9 @@ function parseRecord(text, id) {
     isPlainObject(record) &&
     record.format === FORMAT &&
     record.worksheet === id &&
-    isPlainObject(record.answers);
+    isPlainObject(record.answers) &&
+    (record.retired === undefined || isPlainObject(record.retired)) &&
+    (record.questions === undefined || isPlainObject(record.questions));
   return usable ? record : null;
 }
 
@@ -64,7 +67,7 @@ function load(sheet) {
   }
   sheet.lastSeen = text;
   if (text === null) return emptyRecord(sheet.id, sheet.version);
-  const record = parseRecord(text, sheet.id);
+  const record = parseRecord(text, sheet);
   if (record) return record;
   sheet.unreadable = text;
   if (keepAside(sheet, "unreadable", text)) {
@@ -83,7 +86,7 @@ function load(sheet) {
 // Keep a copy under a key of its own ("onward:NS:KIND:ID:TIME"); false if storage refused.
 function keepAside(sheet, kind, text) {
   try {
-    storage().setItem(`onward:${namespace()}:${kind}:${sheet.id}:${Date.now()}`, text);
+    storage().setItem(asideKey(kind, sheet.id), text);
     return true;
   } catch {
     return false;
@@ -94,6 +97,7 @@ function save(sheet) {
   if (!sheet.dirty) return;
   sheet.record.updated = new Date().toISOString();
   sheet.record.version = sheet.version;
+  sheet.record.questions = questionsFor(sheet.definition, sheet.record.answers);
   const text = JSON.stringify(sheet.record);
   try {
     if (sheet.blocked) throw new Error("kept aside copy missing");
@@ -102,7 +106,7 @@ function save(sheet) {
     sheet.edited.clear();
     sheet.lastSeen = text;
     sheet.saveFailed = false;
-    setStatus(sheet, "saved");
+    setStatus(sheet, sharedMode() ? "saved-shared" : "saved");
     hideProblem(sheet, "unsaved");
   } catch {
     sheet.saveFailed = true;
@@ -199,12 +203,6 @@ function writeAll(container, answers) {
   for (const field of ownFields(container)) writeField(field, answers[field.dataset.onwardField]);
 }
 
-function isEmpty(value) {
-  if (value === null || value === undefined || value === "") return true;
-  if (Array.isArray(value)) return value.every((item) => (isPlainObject(item) ? Object.values(item).every(isEmpty) : isEmpty(item)));
-  return false;
-}
-
 // ---- Repeatable entries ---------------------------------------------------
 
 function entriesOf(group) {
@@ -284,17 +282,6 @@ function hideProblem(sheet, name) {
   box.querySelector(`[data-onward-message="${name}"]`).hidden = true;
   box.querySelector(`[data-onward-download="${name === "unsaved" ? "answers" : "unreadable"}"]`).hidden = true;
   box.hidden = [...box.querySelectorAll("[data-onward-message]")].every((p) => p.hidden);
-}
-
-export function download(filename, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 // ---- Binding a form ----------------------------------------------------------
@@ -377,6 +364,25 @@ function onClick(sheet, event) {
   } else if (button.matches("[data-onward-confirm-yes]")) {
     clearSheet(sheet);
     return;
+  } else if (button.matches("[data-onward-retired-delete]")) {
+    const confirm = form.querySelector("[data-onward-retired-confirm]");
+    confirm.hidden = false;
+    confirm.querySelector(".onward-confirm__question").focus();
+    return;
+  } else if (button.matches("[data-onward-retired-no]")) {
+    form.querySelector("[data-onward-retired-confirm]").hidden = true;
+    form.querySelector("[data-onward-retired-delete]").focus();
+    return;
+  } else if (button.matches("[data-onward-retired-yes]")) {
+    delete sheet.record.retired;
+    sheet.dirty = true;
+    save(sheet);
+    showRetired(sheet);
+    setStatus(sheet, "retired-deleted");
+    const status = form.querySelector("[data-onward-status]");
+    status.tabIndex = -1;
+    status.focus();
+    return;
   } else if (button.matches("[data-onward-insights-run]")) {
     insights ??= import(insightsModule).catch((error) => {
       insights = null; // try again on the next press
@@ -387,11 +393,12 @@ function onClick(sheet, event) {
     insights.then((module) => module.show(form, sheet.id, () => sheet.record.answers), () => {});
     return;
   } else if (button.matches("[data-onward-download]")) {
-    const day = new Date().toISOString().slice(0, 10);
     if (button.dataset.onwardDownload === "unreadable") {
-      download(`onward-${sheet.id}-unreadable-${day}.txt`, sheet.unreadable || "", "text/plain");
+      download(`onward-${sheet.id}-unreadable-${today()}.txt`, sheet.unreadable || "", "text/plain");
     } else {
-      download(`onward-${sheet.id}-${day}.json`, JSON.stringify(sheet.record, null, 2), "application/json");
+      // Everything this browser holds for the site, with the answers on the page as they are now.
+      const current = new Map([...sheets.values()].filter((s) => s.record).map((s) => [s.id, s.record]));
+      import(backupModule).then((backups) => backups.downloadBackup(current));
     }
     return;
   } else {
@@ -415,6 +422,7 @@ function clearSheet(sheet) {
     // Nothing stored to remove.
   }
   writeAll(form, {});
+  showRetired(sheet);
   form.querySelector("[data-onward-confirm]").hidden = true;
   setStatus(sheet, "cleared");
   form.querySelector("[data-onward-clear]").focus();
@@ -427,7 +435,8 @@ function bindForm(form) {
   const id = form.dataset.onwardWorksheet;
   let sheet = sheets.get(id);
   if (!sheet) {
-    sheet = { id, version: Number(form.dataset.onwardVersion), timer: null, dirty: false, edited: new Set() };
+    const definition = JSON.parse(form.querySelector("[data-onward-definition]").textContent);
+    sheet = { id, version: definition.version, definition, timer: null, dirty: false, edited: new Set() };
     sheets.set(id, sheet);
   }
   save(sheet); // anything still pending from the page before an instant navigation
@@ -452,7 +461,10 @@ function bindForm(form) {
     sheet.edited.add(key);
     writeField(ownFields(form).find((field) => field.dataset.onwardField === key), value);
   }
-  if (early.length) scheduleSave(sheet);
+  if (early.length || sheet.migrated) scheduleSave(sheet);
+  sheet.migrated = false;
+  showRetired(sheet);
+  form.querySelector("[data-onward-shared-notice]").hidden = !sharedMode();
 
   if (sheet.unreadable !== undefined) showProblem(sheet, "unreadable");
   if (sheet.blocked || sheet.saveFailed || !storage()) showProblem(sheet, "unsaved");
@@ -469,17 +481,38 @@ function onStorage(event) {
   if (!event.key) return;
   for (const sheet of sheets.values()) {
     if (event.key !== recordKey(sheet.id) || event.newValue === sheet.lastSeen) continue;
-    const record = event.newValue === null ? emptyRecord(sheet.id, sheet.version) : parseRecord(event.newValue, sheet.id);
+    const record = event.newValue === null ? emptyRecord(sheet.id, sheet.version) : parseRecord(event.newValue, sheet);
     if (!record) continue; // unreadable here: leave it alone; load() moves it aside on the next visit
     sheet.lastSeen = event.newValue;
     for (const key of sheet.edited) record.answers[key] = sheet.record.answers[key];
     sheet.record = record;
+    sheet.migrated = false; // the other tab saves its own fitting
     if (sheet.form && sheet.form.isConnected) {
       syncForm(sheet.form, record.answers, sheet.edited);
+      showRetired(sheet);
       setStatus(sheet, "changed-elsewhere");
       insightsChanged(sheet);
     }
   }
+}
+
+// Answers to questions no longer asked: shown as text under the form, kept until the person
+// deletes them (see migrate.js).
+function showRetired(sheet) {
+  const form = sheet.form;
+  if (!form || !form.isConnected) return;
+  const box = form.querySelector("[data-onward-retired]");
+  const items = Object.values(sheet.record.retired || {});
+  box.hidden = items.length === 0;
+  form.querySelector("[data-onward-retired-confirm]").hidden = true;
+  const rows = items.flatMap((item) => {
+    const question = document.createElement("dt");
+    question.textContent = item.question;
+    const answer = document.createElement("dd");
+    answer.textContent = valueText(item.value);
+    return [question, answer];
+  });
+  box.querySelector("[data-onward-retired-list]").replaceChildren(...rows);
 }
 
 // Update only the fields whose answers changed, so focus and caret stay put elsewhere.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from browser_support import DESKTOP, axe_violations
@@ -138,7 +140,7 @@ def test_typed_html_stays_text_and_never_runs(site_url, open_page, worksheet_id)
     bound(page)
     assert read_form(page, worksheet) == answers
     assert page.evaluate("window.__pwned") is None
-    assert page.locator(".onward-worksheet img, .onward-worksheet script:not([data-onward-definition])").count() == 0
+    assert page.locator(".onward-worksheet img, .onward-worksheet script").count() == 0
 
 
 @pytest.mark.parametrize("worksheet_id", IDS)
@@ -266,6 +268,13 @@ def test_an_unreadable_record_is_kept_aside_and_reported(site_url, open_page):
     wait_for_stored(page, worksheet.id, {worksheet.fields[0].id: "a fresh start"})
     assert page.evaluate(f"localStorage.getItem('{kept[0]}')") == '{"format": 1, "answ'
 
+    # "Your answers" lists the copy and hands it over exactly as it was stored.
+    page.goto(f"{site_url}/my-answers/")
+    item = page.locator("[data-onward-held-list] li", has_text="A copy kept aside from Thought record")
+    with page.expect_download() as download:
+        item.get_by_role("button", name="Download this copy").click()
+    assert download.value.path().read_text() == '{"format": 1, "answ'
+
 
 def test_full_storage_is_reported_and_answers_stay_in_memory(site_url, open_page):
     worksheet = WORKSHEETS["thought-record"]
@@ -283,7 +292,9 @@ def test_full_storage_is_reported_and_answers_stay_in_memory(site_url, open_page
     assert page.locator('[data-onward-problem]').get_attribute("role") == "alert"
     with page.expect_download() as download:
         page.locator('[data-onward-download="answers"]').click()
-    assert "kept in memory" in download.value.path().read_text()
+    backup = json.loads(download.value.path().read_text())
+    assert backup["onward"] == "backup" and backup["format"] == 2  # a file "Restore" takes back
+    assert backup["worksheets"][worksheet.id]["answers"][first.id].startswith("kept in memory")
     assert page.locator(f"#{field_id(worksheet, first)}").input_value().startswith("kept in memory")
 
 
@@ -303,6 +314,12 @@ def test_blocked_storage_is_reported_and_the_form_still_works(site_url, browser)
         first = worksheet.fields[0]
         set_field(page, field_id(worksheet, first), first, "still typing")
         assert page.locator(f"#{field_id(worksheet, first)}").input_value() == "still typing"
+        with page.expect_download() as download:
+            page.locator('[data-onward-download="answers"]').click()
+        backup = json.loads(download.value.path().read_text())
+        assert backup["worksheets"] == {
+            worksheet.id: {**backup["worksheets"][worksheet.id], "answers": {first.id: "still typing"}}
+        }
         assert [e for e in errors if "onward" in e] == [], "Onward's own code must cope with blocked storage"
     finally:
         context.close()

@@ -129,3 +129,40 @@ def test_links_in_worksheet_text_are_checked_against_the_guide(tmp_path):
 def test_file_name_must_match_the_id(tmp_path):
     [message] = problems(write(tmp_path, SHEET, name="other"))
     assert message == "worksheets/other.yml:1: id: 'mood' should match the file name 'other.yml'"
+
+
+def test_renamed_from_moves_into_the_definition_the_browser_reads(tmp_path):
+    text = SHEET.replace("    id: word\n", "    id: word\n    renamed_from: [feeling]\n").replace(
+        "        id: date\n", "        id: date\n        renamed_from: [day, when]\n"
+    )
+    sheet = load_worksheets(write(tmp_path, text), COMPONENTS)["mood"]
+    definition = sheet.definition()
+    assert definition["id"] == "mood" and definition["version"] == 1 and definition["title"] == "Mood"
+    word, days = definition["fields"]
+    assert word == {"id": "word", "type": "short_text", "label": "One word for today", "renamed_from": ["feeling"]}
+    assert days["item_label"] == "Day"
+    assert days["fields"][0]["renamed_from"] == ["day", "when"]
+    assert "renamed_from" not in days["fields"][1]
+
+
+@pytest.mark.parametrize(
+    ("renamed", "message"),
+    [
+        ("[Feeling!]", "worksheets/mood.yml:10: fields[0].renamed_from[0]: "),
+        ("[]", "worksheets/mood.yml:10: fields[0].renamed_from: "),
+        ("feeling", "worksheets/mood.yml:10: fields[0].renamed_from: "),
+        ("[days]", "worksheets/mood.yml:10: fields[0].renamed_from: 'days' is still the id of a field here"),
+    ],
+)
+def test_a_bad_renamed_from_names_file_line_and_field(tmp_path, renamed, message):
+    text = SHEET.replace("    id: word\n", f"    id: word\n    renamed_from: {renamed}\n")
+    found = problems(write(tmp_path, text))
+    assert any(p.startswith(message) for p in found), found
+
+
+def test_two_fields_cannot_claim_the_same_old_id(tmp_path):
+    text = SHEET.replace("    id: word\n", "    id: word\n    renamed_from: [old]\n").replace(
+        "    id: days\n", "    id: days\n    renamed_from: [old]\n"
+    )
+    found = problems(write(tmp_path, text))
+    assert any("'old' is already claimed by field 'word'" in p for p in found), found

@@ -13,7 +13,7 @@ export function message(name) {
 
 /** Every worksheet this site has, by id, in the site's order: {id, title, version, fields, href}. */
 export function definitions() {
-  const list = JSON.parse(document.querySelector("[data-onward-definitions]").textContent);
+  const list = JSON.parse(document.querySelector("[data-onward-definitions]").dataset.onwardDefinitions);
   return new Map(list.map((sheet) => [sheet.id, sheet]));
 }
 

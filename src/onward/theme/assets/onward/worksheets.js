@@ -435,7 +435,7 @@ function bindForm(form) {
   const id = form.dataset.onwardWorksheet;
   let sheet = sheets.get(id);
   if (!sheet) {
-    const definition = JSON.parse(form.querySelector("[data-onward-definition]").textContent);
+    const definition = JSON.parse(form.querySelector("[data-onward-definition]").dataset.onwardDefinition);
     sheet = { id, version: definition.version, definition, timer: null, dirty: false, edited: new Set() };
     sheets.set(id, sheet);
   }

@@ -1,20 +1,27 @@
-"""Shared fixtures: the reference site built once per run, served on 127.0.0.1."""
+"""Shared fixtures: the reference site and the example centre, each built once per run."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from support import REPO, BuiltSite, build_site, free_port, serve_directory, site_config_in
+from support import EXAMPLE, EXAMPLE_PATH, REPO, BuiltSite, build_site, free_port, serve_directory, site_config_in
+
+
+def build_once(factory: pytest.TempPathFactory, config: Path, url_path: str) -> BuiltSite:
+    """Build ``config`` in strict mode for http://127.0.0.1:PORT + url_path, on a port of its own."""
+    port = free_port()
+    site_dir = factory.mktemp(config.parent.name)
+    result = build_site(config, site_dir, f"http://127.0.0.1:{port}{url_path}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return BuiltSite(site_dir, port, result.stdout + result.stderr)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The reference site, built in strict mode into a temporary folder."""
-    port = free_port()
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build_site(REPO / "mkdocs.yml", site_dir, f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return BuiltSite(site_dir, port, result.stdout + result.stderr)
+    return build_once(tmp_path_factory, REPO / "mkdocs.yml", "/")
 
 
 @pytest.fixture(scope="session")
@@ -39,3 +46,9 @@ def french_site_url(french_site: BuiltSite):
     """The French site served over HTTP on its own port."""
     with serve_directory(french_site.directory, french_site.port) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The example career centre, built to be served under EXAMPLE_PATH of its own port."""
+    return build_once(tmp_path_factory, EXAMPLE / "mkdocs.yml", EXAMPLE_PATH)

@@ -17,6 +17,8 @@ from typing import Iterator
 
 
 REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "examples" / "example-university"
+EXAMPLE_PATH = "/careers/onward/"  # the example is served from a sub-path, as a university would
 
 
 def free_port() -> int:
@@ -76,6 +78,21 @@ class BuiltSite:
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
+
+
+def mounted(mounts: dict[str, Path]) -> type[SimpleHTTPRequestHandler]:
+    """A handler serving each folder in ``mounts`` under its URL prefix ("/careers/onward/"),
+    and the server's own directory everywhere else: two sites on one origin."""
+
+    class Mounted(_QuietHandler):
+        def translate_path(self, path: str) -> str:
+            for prefix, folder in sorted(mounts.items(), key=lambda item: -len(item[0])):
+                if path.startswith(prefix):
+                    self.directory = str(folder)
+                    return super().translate_path("/" + path[len(prefix):])
+            return super().translate_path(path)
+
+    return Mounted
 
 
 @contextlib.contextmanager

@@ -16,16 +16,19 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from . import __version__
 from .csp import externalise_site_icons
+from .centre import CENTRE_FIELDS, Centre, load_centre
+from .contrast import palette_css
 from .errors import ContentError
 from .i18n import Languages, load_catalog
 from .interface_language import name_theme_controls, report_translation, search_content_language
 from .paths import ASSETS_URI, PACKAGE_DIR, THEME_DIR, bundled
 from .runtime import InsightWheel, find_pyodide, install_pyodide
+from .overlay import read_overlay
 from .site import OnwardSite
 from .site_defaults import default_help
 from .storage import storage_namespace
@@ -33,35 +36,49 @@ from .storage import storage_namespace
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 # Icons served beside onward.css, taken from the copy Material already bundles.
 MATERIAL_ICONS = {"care.svg": MATERIAL_TEMPLATES / ".icons" / "material" / "hand-heart-outline.svg"}
+CENTRE_CSS = f"{ASSETS_URI}/centre.css"  # a centre's colours, written at build time
+
+log = get_plugin_logger(__name__)
 
 
-class HelpContact(base.Config):
-    name = c.Type(str)
-    description = c.Type(str)
-    phone = c.Optional(c.Type(str))
-    email = c.Optional(c.Type(str))
-    url = c.Optional(c.Type(str))
-    url_label = c.Optional(c.Type(str))
-    hours = c.Optional(c.Type(str))
+def apply_to_theme(centre: Centre, config: MkDocsConfig) -> None:
+    """Hand the centre's language, logo and favicon to Material, which owns those settings."""
+    if centre.language:
+        config.theme["language"] = centre.language  # Material's own setting (MkDocs' locale stays as it is)
+    for key in ("logo", "favicon"):
+        if getattr(centre, key):
+            config.theme[key] = getattr(centre, key)
 
 
-class HelpOptions(base.Config):
-    # Left out, they are the generic help in the interface language (locales/, help.*).
-    title = c.Optional(c.Type(str))
-    intro = c.Optional(c.Type(str))
-    contacts = c.ListOfItems(c.SubConfig(HelpContact), default=[])
+def insight_modules(package: Path) -> frozenset[str]:
+    """Worksheet ids with Python insights: a module in the package named after each (rejection_log.py)."""
+    if not package.is_dir():
+        return frozenset()
+    return frozenset(file.stem.replace("_", "-") for file in package.glob("*.py") if not file.stem.startswith("_"))
 
 
-class OnwardOptions(base.Config):
-    content_dir = c.Optional(c.Dir(exists=True))
-    worksheets_dir = c.Optional(c.Dir(exists=True))
-    help = c.SubConfig(HelpOptions)
-    # Answers are stored under this name; two sites on one domain need different ones.
-    storage_namespace = c.Optional(c.Type(str))
-    # Where browsers load Pyodide from; by default the site serves its own pinned copy.
-    pyodide_url = c.Optional(c.Type(str))
-    # The language the guide and worksheets are written in; the interface's is theme.language.
-    content_language = c.Type(str, default="en")
+class Unchecked(c.BaseConfigOption[Any]):
+    """Taken as written: Onward's own schema checks it, naming the file, line and field."""
+
+    def run_validation(self, value: object) -> Any:
+        return value
+
+
+# The plugin's options: two folder options, ``centre`` (a centre file), and every centre
+# field (CENTRE_FIELDS), which may instead be written here, in mkdocs.yml.
+OnwardOptions = type(
+    "OnwardOptions",
+    (base.Config,),
+    {
+        # Your own full copy of the guide or the worksheets instead of Onward's (an overlay is gentler).
+        "content_dir": c.Optional(c.Dir(exists=True)),
+        "worksheets_dir": c.Optional(c.Dir(exists=True)),
+        "centre": c.Optional(c.Type(str)),
+        # The language the guide and worksheets are written in; the interface's is theme.language.
+        "content_language": c.Type(str, default="en"),
+        **{name: Unchecked() for name in CENTRE_FIELDS},
+    },
+)
 
 
 class OnwardPlugin(BasePlugin[OnwardOptions]):
@@ -69,11 +86,20 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
 
     site: OnwardSite
 
+    # Before other plugins' on_config (search reads the language there).
+    @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        project_root = Path(config.config_file_path or ".").resolve().parent
+        config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
+        project_root = config_file.parent
         self.content_dir = Path(self.config.content_dir or bundled("content"))
         self.worksheets_dir = Path(self.config.worksheets_dir or bundled("worksheets"))
         self.macros_dir = bundled("macros")
+        try:
+            self.centre = load_centre(dict(self.config), config_file, Path(config.docs_dir))
+        except ContentError as exc:
+            raise PluginError(f"Onward found {len(exc.problems)} problem(s) in the centre configuration:\n{exc}") from None
+        apply_to_theme(self.centre, config)
+        # The centre's language (if any) is Material's theme.language by now.
         language = str(config.theme["language"])
         try:
             self.catalog = load_catalog(language)
@@ -81,29 +107,40 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
             raise PluginError(f"Onward found {len(exc.problems)} problem(s) in its translations:\n{exc}") from None
         self.languages = Languages(language, self.catalog.language, self.config.content_language)
         report_translation(language, self.catalog)
+        insights = self.worksheets_dir / "onward_insights"
         try:
+            overlay = read_overlay(self.centre.overlay, project_root) if self.centre.overlay else None
             self.site = OnwardSite.load(
-                self.content_dir, self.worksheets_dir, self.macros_dir, project_root, config.use_directory_urls,
-                self.catalog, self.languages,
+                self.content_dir,
+                self.worksheets_dir,
+                self.macros_dir,
+                project_root,
+                config.use_directory_urls,
+                self.catalog,
+                self.languages,
+                overlay,
+                insight_modules(insights),
             )
         except ContentError as exc:
             count = len(exc.problems)
             raise PluginError(f"Onward found {count} problem(s) in the content:\n{exc}") from None
+        for note in self.site.guide.notes:
+            log.info("Onward: %s", note)
+        self.namespace = self.centre.storage_namespace or storage_namespace(config.site_name, config.site_url)
         name_theme_controls(config, self.catalog)
         search_content_language(config, self.config.content_language)
-        self.namespace = self.config.storage_namespace or storage_namespace(config.site_name, config.site_url)
         self.wheel: InsightWheel | None = None
         self.pyodide_dir: Path | None = None
-        insights = self.worksheets_dir / "onward_insights"
-        if self.site.worksheets and insights.is_dir():
+        if self.site.renderer.insight_ids and insights.is_dir():
             self.wheel = InsightWheel.build(insights, __version__)
-            if not self.config.pyodide_url:
+            if not self.centre.pyodide_url:
                 self.pyodide_dir = find_pyodide(project_root, PACKAGE_DIR)
                 if self.pyodide_dir is None:
                     raise PluginError(
                         "Onward's worksheets need the Pyodide runtime, but node_modules/pyodide was not found "
-                        f"in or above {project_root}. Run `npm ci` (the Makefile does), or set the onward "
-                        "plugin's pyodide_url to where browsers should load Pyodide from."
+                        f"in or above {project_root}. Run `npm install` there (a site made by `onward new-site` "
+                        "has a package.json for it), or set the onward plugin's pyodide_url to the path "
+                        "browsers should load Pyodide from."
                     )
         # The loader is tiny and on every page; it imports the worksheet module only where a form is.
         loader = c.ExtraScriptValue(f"{ASSETS_URI}/onward.js")
@@ -114,6 +151,8 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(THEME_DIR))
         config.extra_css.insert(0, f"{ASSETS_URI}/onward.css")
+        if self.centre.colours:
+            config.extra_css.insert(1, CENTRE_CSS)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -126,6 +165,8 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
             files.append(File.generated(config, src_uri, content=markdown))
         for name, source in MATERIAL_ICONS.items():
             files.append(File.generated(config, f"{ASSETS_URI}/{name}", abs_src_path=str(source)))
+        if self.centre.colours:
+            files.append(File.generated(config, CENTRE_CSS, content=palette_css(self.centre.colours)))
         if config.nav is None:
             config.nav = self._navigation(files)
         return files
@@ -136,22 +177,17 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(MATERIAL_TEMPLATES))})])
         self.catalog.install(env)
         self.languages.install(env)
-        defaults = default_help(self.catalog)
-        help_config = self.config.help
-        help_options: dict[str, Any] = {
-            "title": help_config["title"] or defaults["title"],
-            "intro": help_config["intro"] or defaults["intro"],
-            "contacts": [{k: v for k, v in dict(contact).items() if v is not None} for contact in help_config["contacts"]]
-            or defaults["contacts"],
-        }
         # Pages whose body is the guide's own text, in the content language.
         env.globals["onward_content_pages"] = self.site.content_uris()
-        env.globals["onward_help_html"] = Markup(self.site.renderer.call("help", **help_options))
+        help_box = self.centre.help_box(default_help(self.catalog), self.catalog.gettext("help.book_with"))
+        env.globals["onward_help_html"] = Markup(self.site.renderer.call("help", **help_box))
+        env.globals["onward_centre"] = {"name": self.centre.name or "", "footer": self.centre.footer or ""}
         env.globals["onward_storage_namespace"] = self.namespace
         env.globals["onward_insights"] = {
             "wheel": self.wheel.address if self.wheel else "",
-            "pyodide": self.config.pyodide_url or "",
+            "pyodide": self.centre.pyodide_url or "",
             "directory_urls": "true" if config.use_directory_urls else "false",
+            "missing": " ".join(self.site.missing_targets()),
         }
         return env
 

@@ -8,6 +8,7 @@ MkDocs checks and rewrites them like any hand-written link.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -86,6 +87,7 @@ class Resolver:
         self.from_src = from_src
         self.page_id = page_id
         self.sources = {p.id: p.src_uri for p in guide.pages}
+        self.anchors = guide.anchors
         self.depth = page_url(from_src, renderer.use_directory_urls).count("/")
 
     def link(self, text: str, html: bool = False) -> str:
@@ -99,10 +101,21 @@ class Resolver:
             return relative_url(target_src, self.from_src, anchor, self.renderer.use_directory_urls)
         return relative_href(target_src, self.from_src, anchor)
 
+    def resolves(self, text: str) -> bool:
+        """Whether an internal link still leads somewhere (an overlay may have removed its target)."""
+        target = parse_target(text)
+        page = target.page or self.page_id
+        return page in self.anchors and (target.anchor is None or target.anchor in self.anchors[page])
+
     def markdown(self, text: str, html: bool = False) -> str:
-        return INLINE_LINK.sub(
-            lambda m: m[0] if is_external(m["target"]) else f"[{m['label']}]({self.link(m['target'], html)})", text
-        )
+        def rewrite(match: re.Match[str]) -> str:
+            if is_external(match["target"]):
+                return match[0]
+            if not self.resolves(match["target"]):
+                return match["label"]  # its target was removed by the centre's overlay: keep the words
+            return f"[{match['label']}]({self.link(match['target'], html)})"
+
+        return INLINE_LINK.sub(rewrite, text)
 
     def worksheet(self, worksheet_id: str, html: bool = False) -> WorksheetRef:
         worksheet = self.renderer.worksheets[worksheet_id]
@@ -126,9 +139,12 @@ class Renderer:
         use_directory_urls: bool = True,
         catalog: Catalog | None = None,
         languages: Languages | None = None,
+        insight_ids: frozenset[str] | None = None,
     ) -> None:
         self.components = components
         self.catalog = catalog or load_catalog(FALLBACK)
+        # Worksheets whose forms offer insights (None: every one, as in Onward's own set).
+        self.insight_ids = insight_ids
         self.use_directory_urls = use_directory_urls
         self.worksheets = dict(worksheets or {})
         self.env = make_environment(macros_dir, self.catalog, languages)
@@ -146,7 +162,10 @@ class Renderer:
         return str(macro(**filled))
 
     def render_block(self, block: Block, resolver: Resolver) -> str:
-        return self.call(block.type, **resolve_links(dict(block.params), self.components[block.type], resolver))
+        params = without_removed(dict(block.params), self.components[block.type], resolver)
+        if params is None:
+            return ""
+        return self.call(block.type, **resolve_links(params, self.components[block.type], resolver))
 
     def render_page(self, page: Page, guide: Guide) -> str:
         """The page's Markdown source, front matter included."""
@@ -200,6 +219,8 @@ class Renderer:
                 definition=worksheet.definition(),
                 my_answers_href=resolver.src_link(MY_ANSWERS, None, html=True),
             )
+            if self.insight_ids is not None and worksheet.id not in self.insight_ids:
+                html = without_insights(html)
             # Markdown treats a blank line as the end of a raw HTML block: keep the form in one piece.
             form = self._forms[key] = Markup("\n".join(line for line in html.splitlines() if line.strip()))
         return form
@@ -259,6 +280,49 @@ def worksheet_placements(guide: Guide) -> dict[str, tuple[Page, str, str]]:
                 if block.type == "worksheet":
                     placements.setdefault(block.params["worksheet"], (page, section.id, section.title))
     return placements
+
+
+_INSIGHTS_SECTION = re.compile(r"<section\b[^>]*\bdata-onward-insights\b")
+
+
+def without_insights(form_html: str) -> str:
+    """Mark a form's insights panel as unavailable, for a worksheet with no Python behind it.
+
+    The panel stays in the page (the form script expects it) but never shows:
+    a worksheet a centre added keeps its answers without offering what it cannot give.
+    """
+    marked, count = _INSIGHTS_SECTION.subn(lambda m: m[0] + " data-onward-insights-unavailable", form_html, count=1)
+    if count != 1:
+        raise ValueError("the worksheet_form macro no longer has a <section data-onward-insights> panel")
+    return marked
+
+
+def without_removed(params: dict[str, Any], component: Component, resolver: Resolver) -> dict[str, Any] | None:
+    """Drop what points at things a centre's overlay removed: a list item, or the whole block.
+
+    Validation allows such targets only in Onward's own text; anything the centre wrote
+    that points at a removed thing stops the build instead.
+    """
+    drop: list[tuple[str | int, ...]] = []
+    for role, path, value in walk_roles(params, component.params_schema):
+        gone = (role == ROLE_LINK and not resolver.resolves(value)) or (
+            role == ROLE_WORKSHEET and value not in resolver.renderer.worksheets
+        )
+        if gone:
+            if len(path) < 2 or not isinstance(path[-2], int):
+                return None
+            drop.append(path[:-1])
+    for path in reversed(drop):  # later items first, so earlier indexes stay right
+        *parent_path, index = path
+        parent: Any = params
+        for step in parent_path:
+            parent = parent[step]
+        items = list(parent)
+        del items[index]  # type: ignore[arg-type]
+        if not items:
+            return None
+        params = replace_at(params, tuple(parent_path), items)
+    return params
 
 
 def resolve_links(params: dict[str, Any], component: Component, resolver: Resolver) -> dict[str, Any]:

@@ -18,6 +18,8 @@ from .wheel import build_wheel, wheel_name
 # The core a browser needs to start Python; the rest of the npm package is for Node.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 PYODIDE_URI = "assets/pyodide"
+# The Pyodide release Onward is tested with: package.json pins the same (a test checks).
+PYODIDE_VERSION = "314.0.7"
 
 
 def find_pyodide(*starts: Path) -> Path | None:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping
 
-from .components import load_components
+from .components import Component, load_components
 from .content import Guide, load_guide
 from .i18n import Catalog, Languages
 from .render import MY_ANSWERS, WORKSHEETS_INDEX, Renderer
-from .worksheets import Worksheet, load_worksheets, worksheet_ids
+from .overlay import Overlay, merge
+from .worksheets import Worksheet, field_types, load_worksheets, worksheet_files
 
 
 @dataclass
@@ -20,6 +22,7 @@ class OnwardSite:
     guide: Guide
     worksheets: dict[str, Worksheet]
     renderer: Renderer
+    default_worksheet_ids: tuple[str, ...] = ()  # before an overlay
 
     @classmethod
     def load(
@@ -31,17 +34,27 @@ class OnwardSite:
         use_directory_urls: bool = True,
         catalog: Catalog | None = None,
         languages: Languages | None = None,
+        overlay: Overlay | None = None,
+        insight_ids: frozenset[str] = frozenset(),
     ) -> "OnwardSite":
-        """Load and check everything; raise ContentError listing every problem.
+        """Load and check everything, with a centre's ``overlay`` applied; raise ContentError listing every problem.
 
         ``catalog`` holds the interface strings (English when not given); ``languages``
-        says which language each part of a page is in.
+        says which language each part of a page is in; ``insight_ids`` are the worksheets
+        the insight package has Python for.
         """
         components = load_components(macros_dir)
-        guide = load_guide(content_dir, components, worksheet_ids(worksheets_dir), root=root)
-        worksheets = load_worksheets(worksheets_dir, components, guide.anchors, root)
-        renderer = Renderer(macros_dir, components, worksheets, use_directory_urls, catalog, languages)
-        return cls(guide, worksheets, renderer)
+        defaults = worksheet_files(worksheets_dir)
+        final_ids = sorted(merge("worksheets", defaults, overlay, root)[0]) if overlay else sorted(defaults)
+        guide = load_guide(content_dir, components, final_ids, root, overlay, default_worksheet_ids=defaults)
+        notes = list(guide.notes)
+        worksheets = load_worksheets(
+            worksheets_dir, components, guide.anchors, root, overlay, guide.default_anchors, notes
+        )
+        guide = dataclasses.replace(guide, notes=tuple(notes))
+        offered = insights_offered(worksheets_dir, insight_ids, worksheets, overlay, components)
+        renderer = Renderer(macros_dir, components, worksheets, use_directory_urls, catalog, languages, offered)
+        return cls(guide, worksheets, renderer, tuple(defaults))
 
     def pages(self) -> Iterator[tuple[str, str]]:
         """(source path, Markdown) for every page the site generates."""
@@ -63,6 +76,21 @@ class OnwardSite:
         nav.append({text("navigation.my_answers"): MY_ANSWERS})
         return nav
 
+    def missing_targets(self) -> list[str]:
+        """Pages, sections ("page#section") and worksheets ("worksheets/ID") an overlay took away.
+
+        Insights name places in the guide; the page shows these as text, not as links.
+        """
+        missing = []
+        for page_id, anchors in sorted(self.guide.default_anchors.items()):
+            if page_id not in self.guide.anchors:
+                missing.append(page_id)
+                continue
+            missing.extend(f"{page_id}#{a}" for a in sorted(anchors - self.guide.anchors[page_id]))
+        default_ids = set(self.default_worksheet_ids)
+        missing.extend(f"worksheets/{w}" for w in sorted(default_ids - set(self.worksheets)))
+        return missing
+
     def source_uris(self) -> set[str]:
         """Every source path the site generates, without rendering anything."""
         return self.content_uris() | {MY_ANSWERS} | ({WORKSHEETS_INDEX} if self.worksheets else set())
@@ -70,3 +98,27 @@ class OnwardSite:
     def content_uris(self) -> set[str]:
         """Source paths of the pages whose body is the guide's own text (guide and worksheet pages)."""
         return {p.src_uri for p in self.guide.pages} | {w.src_uri for w in self.worksheets.values()}
+
+
+def insights_offered(
+    worksheets_dir: Path,
+    insight_ids: frozenset[str],
+    worksheets: dict[str, Worksheet],
+    overlay: Overlay | None,
+    components: Mapping[str, Component],
+) -> frozenset[str]:
+    """The worksheets whose forms offer "See what this tells me".
+
+    Only those with Python written for them; and a worksheet the overlay replaced
+    keeps its insights only when every default field is still there with its type,
+    because the Python reads answers by field id.
+    """
+    offered = set(insight_ids) & set(worksheets)
+    if overlay is not None:
+        defaults = worksheet_files(worksheets_dir)
+        for ident in set(overlay.files["worksheets"]) & offered & set(defaults):
+            original = load_worksheets(worksheets_dir, components, only=ident)[ident]
+            kept = field_types(worksheets[ident].fields)
+            if any(kept.get(key) != kind for key, kind in field_types(original.fields).items()):
+                offered.discard(ident)
+    return frozenset(offered)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from .components import KIND_FIELD, ROLE_MARKDOWN, Component, walk_roles
 from .errors import ContentError, Path_, Problem, display_name
 from .links import check_target, inline_targets
+from .overlay import Overlay, merge
 from .validation import ID_SCHEMA, TEXT_SCHEMA, TYPED_ITEM_SCHEMA, document_problems, schema_problems
 from .yamlsource import YamlDocument, load_yaml
 
@@ -123,9 +124,13 @@ class Worksheet:
         }
 
 
+def worksheet_files(folder: Path) -> dict[str, Path]:
+    return {file.stem: file for file in sorted(folder.glob("*.yml"))} if folder.is_dir() else {}
+
+
 def worksheet_ids(folder: Path) -> list[str]:
     """The ids the guide may refer to, known before the worksheets themselves are read."""
-    return sorted(file.stem for file in folder.glob("*.yml")) if folder.is_dir() else []
+    return sorted(worksheet_files(folder))
 
 
 def load_worksheets(
@@ -133,15 +138,23 @@ def load_worksheets(
     components: Mapping[str, Component],
     anchors: Mapping[str, frozenset[str]] | None = None,
     root: Path | None = None,
+    overlay: Overlay | None = None,
+    default_anchors: Mapping[str, frozenset[str]] | None = None,
+    notes: list[str] | None = None,
+    only: str | None = None,
 ) -> dict[str, Worksheet]:
-    """Every ``*.yml`` in ``folder``, checked; raise ContentError listing all problems.
+    """Every ``*.yml`` in ``folder`` with ``overlay`` applied, checked; raise ContentError listing all problems.
 
     ``anchors`` (page id -> its anchors) lets links in worksheet text be checked
-    against the guide.
+    against the guide. A link in one of Onward's own worksheets that only broke
+    because the overlay removed its target is not an error: it goes to ``notes``
+    and renders as plain text. ``only`` loads the one worksheet with that id.
     """
-    problems: list[Problem] = []
+    files, problems = merge("worksheets", worksheet_files(folder), overlay, root)
     worksheets: dict[str, Worksheet] = {}
-    for file in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+    for ident, file in files.items():
+        if only is not None and ident != only:
+            continue
         try:
             doc = load_yaml(file, display_name(file, root))
         except ContentError as exc:
@@ -150,12 +163,27 @@ def load_worksheets(
         worksheet, found = _build_worksheet(doc, file.stem, components)
         problems.extend(found)
         if worksheet is not None and anchors is not None:
-            problems.extend(_link_problems(doc, components, anchors))
+            lenient = overlay is not None and default_anchors is not None and not overlay.is_own(doc.name)
+            for problem, target in _link_problems(doc, components, anchors):
+                if lenient and default_anchors and check_target(target, "", default_anchors) is None:
+                    if notes is not None:
+                        notes.append(f"{problem} (removed by the overlay: shown without the link)")
+                else:
+                    problems.append(problem)
         if worksheet is not None:
             worksheets[worksheet.id] = worksheet
     if problems:
         raise ContentError(problems)
     return dict(sorted(worksheets.items(), key=lambda item: (item[1].order, item[1].title)))
+
+
+def field_types(fields: Iterable[Field], prefix: str = "") -> dict[str, str]:
+    """Each field's answer key (a group's fields as "group/field") and its type."""
+    found: dict[str, str] = {}
+    for item in fields:
+        found[prefix + item.id] = item.type
+        found.update(field_types(item.fields, f"{prefix}{item.id}/"))
+    return found
 
 
 def _build_worksheet(
@@ -265,7 +293,7 @@ _TEXT_PATHS: tuple[tuple[str | int, ...], ...] = (("why",), ("caution",), ("refe
 
 def _link_problems(
     doc: YamlDocument, components: Mapping[str, Component], anchors: Mapping[str, frozenset[str]]
-) -> list[Problem]:
+) -> list[tuple[Problem, str]]:
     """Internal links in a worksheet's text must lead somewhere in the guide."""
     texts: list[tuple[Path_, str]] = []
     data = doc.data
@@ -288,10 +316,10 @@ def _link_problems(
                 field_texts(item["fields"], prefix + (index, "fields"))
 
     field_texts(data["fields"], ("fields",))
-    problems = []
+    problems: list[tuple[Problem, str]] = []
     for path, text in texts:
         for target in inline_targets(text):
             message = check_target(target, "", anchors)
             if message:
-                problems.append(doc.problem(path, message))
+                problems.append((doc.problem(path, message), target))
     return problems

@@ -100,3 +100,19 @@ def _record_lines(
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _record_lines(item, path + (index,), lines, problems, name)
+
+
+def line_map(text: str) -> dict[Path_, int]:
+    """The line of every path in a YAML text, without building its values.
+
+    For files whose tags Onward does not construct (MkDocs' ``!ENV`` in mkdocs.yml):
+    composing the node tree needs no constructors, so messages still get a line.
+    """
+    try:
+        node = yaml.compose(text, Loader=SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    lines: dict[Path_, int] = {}
+    if node is not None:
+        _record_lines(node, (), lines, [], "")
+    return lines

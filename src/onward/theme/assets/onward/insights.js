@@ -92,8 +92,15 @@ function element(tag, text, className) {
 // Python names guide places by id ("page#section" or "worksheets/id"); nothing else becomes a link.
 const TARGET = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
 
+// Places this site's career centre took out of the guide: named in words, not linked.
+function missing(target) {
+  const gone = new Set((setup().dataset.missing || "").split(" ").filter(Boolean));
+  const [path] = target.split("#");
+  return gone.has(target) || gone.has(path);
+}
+
 function targetUrl(target) {
-  if (!TARGET.test(target)) return null;
+  if (!TARGET.test(target) || missing(target)) return null;
   const root = new URL("../../", here);
   const directory = setup().dataset.directoryUrls !== "false";
   const [path, anchor] = target.split("#");

@@ -1,0 +1,248 @@
+"""A career centre's configuration: who it is, how it looks, where its help is.
+
+It is written either in the ``onward`` plugin's options in ``mkdocs.yml`` or in
+a file those options name (``centre: centre.yml``). Both are checked against
+one schema, and every problem names the file, line and field, as content
+errors do. This module never imports MkDocs; the plugin applies the result.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+import material
+
+from .components import load_components
+from .contrast import DEFAULT_COLOURS, contrast_problems
+from .errors import ContentError, Path_, Problem, display_name
+from .paths import bundled
+from .validation import TEXT_SCHEMA, schema_problems
+from .yamlsource import YamlDocument, line_map, load_yaml
+
+MATERIAL_LANGUAGES = Path(material.__file__).resolve().parent / "templates" / "partials" / "languages"
+
+
+
+def _colour(role: str) -> dict[str, Any]:
+    return {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$", "description": f"a colour written #rrggbb ({role})"}
+
+
+_WEB_ADDRESS = {"type": "string", "pattern": "^https?://[^\\s]+$", "description": "a web address starting https://"}
+_EMAIL = {"type": "string", "pattern": "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", "description": "an email address"}
+_PHONE = {
+    "type": "string",
+    "pattern": "^\\+?[0-9][0-9 ()-]{2,}$",
+    "description": "a phone number as people dial it (digits, spaces, brackets, hyphens, a leading +)",
+}
+_FILE = {"type": "string", "minLength": 1, "description": "a file path inside docs_dir"}
+
+
+def _help_schema() -> dict[str, Any]:
+    """The help box's schema comes from its component spec, so the two never drift apart."""
+    params = load_components(bundled("macros"))["help"].params
+    return {
+        "type": "object",
+        "description": "the help box on every page: its heading, a sentence, and who to contact",
+        "properties": {"title": params["title"], "intro": params["intro"], "contacts": params["contacts"]},
+        "additionalProperties": False,
+    }
+
+
+def centre_schema() -> dict[str, Any]:
+    """Every field a centre can set; the descriptions are the reference DEVELOPERS.md follows."""
+    return {
+        "type": "object",
+        "properties": {
+            "name": {**TEXT_SCHEMA, "description": "the centre's full name, shown on every page"},
+            "short_name": {**TEXT_SCHEMA, "description": "a short form of the name, for links such as 'Book with EUCS'"},
+            "logo": {**_FILE, "description": "the header logo: a file path inside docs_dir"},
+            "favicon": {**_FILE, "description": "the browser tab icon: a file path inside docs_dir"},
+            "colours": {
+                "type": "object",
+                "description": "the palette; each colour is checked for WCAG AA contrast where the theme uses it",
+                "properties": {
+                    "primary": _colour("header background and link colour (light scheme)"),
+                    "accent": _colour("hover and focus colour (light scheme)"),
+                    "dark_link": _colour("link colour in the dark scheme"),
+                    "dark_accent": _colour("hover and focus colour in the dark scheme"),
+                },
+                "additionalProperties": False,
+            },
+            "contact": {
+                "type": "object",
+                "description": "how to reach the centre, shown in the help box on every page",
+                "properties": {
+                    "email": _EMAIL,
+                    "phone": _PHONE,
+                    "address": {**TEXT_SCHEMA, "description": "where the centre is"},
+                    "hours": {**TEXT_SCHEMA, "description": "when it is open"},
+                    "website": _WEB_ADDRESS,
+                },
+                "additionalProperties": False,
+            },
+            "booking": {
+                "type": "object",
+                "description": "the appointment booking link, shown in the help box on every page",
+                "properties": {
+                    "url": _WEB_ADDRESS,
+                    "label": {**TEXT_SCHEMA, "description": "the link text (default 'Book an appointment')"},
+                },
+                "required": ["url"],
+                "additionalProperties": False,
+            },
+            "help": _help_schema(),
+            "footer": {**TEXT_SCHEMA, "description": "a line of plain text in the footer of every page"},
+            "language": {"type": "string", "description": "the interface language, one Material ships (en, fr, de...)"},
+            "storage_namespace": {
+                "type": "string",
+                "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+                "maxLength": 60,
+                "description": "lowercase words joined by hyphens; each copy on one domain needs its own",
+            },
+            "pyodide_url": {
+                "type": "string",
+                "pattern": "^(/|\\./|\\.\\./|https://)[^\\s]*$",
+                "description": "a path starting /, ./ or ../, or an https:// address of your own (default: the site's copy)",
+            },
+            "overlay": {"type": "string", "minLength": 1, "description": "the overlay folder, relative to this file"},
+        },
+        "additionalProperties": False,
+    }
+
+
+# The plugin options that are centre fields (all but the folder options and ``centre`` itself).
+CENTRE_FIELDS = (
+    "name", "short_name", "logo", "favicon", "colours", "contact", "booking", "help",
+    "footer", "language", "storage_namespace", "pyodide_url", "overlay",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Centre:
+    """A checked configuration, with defaults filled where a centre said nothing."""
+
+    name: str | None = None
+    short_name: str | None = None
+    logo: str | None = None
+    favicon: str | None = None
+    colours: Mapping[str, str] | None = None  # None: Onward's own palette, no extra stylesheet
+    contact: Mapping[str, str] | None = None
+    booking: Mapping[str, str] | None = None
+    help: Mapping[str, Any] | None = None
+    footer: str | None = None
+    language: str | None = None
+    storage_namespace: str | None = None
+    pyodide_url: str | None = None
+    overlay: Path | None = None
+
+    def help_box(self, defaults: Mapping[str, Any], book_label: str) -> dict[str, Any]:
+        """The help component's parameters: the centre's own box, or ``defaults``, Onward's generic one
+        in the interface language. ``book_label`` names the booking link when the centre gives no label;
+        it holds ``%(name)s`` for the centre's (short) name.
+        """
+        given = dict(self.help or {})
+        params: dict[str, Any] = {
+            "title": given.get("title", defaults["title"]),
+            "intro": given.get("intro", defaults["intro"]),
+            "contacts": given.get("contacts") or defaults["contacts"],
+        }
+        if self.name:
+            booking = dict(self.booking or {})
+            if booking and "label" not in booking:
+                booking["label"] = book_label % {"name": self.short_name or self.name}
+            params["centre"] = {"name": self.name, **dict(self.contact or {}), "booking": booking or None}
+        return params
+
+
+def material_languages() -> list[str]:
+    return sorted(file.stem for file in MATERIAL_LANGUAGES.glob("*.html"))
+
+
+def load_centre(options: Mapping[str, Any], config_file: Path, docs_dir: Path) -> Centre:
+    """Check the centre configuration (inline options, or the file ``options['centre']`` names).
+
+    Raise ContentError listing every problem with file, line and field.
+    """
+    root = config_file.parent
+    inline = {key: options[key] for key in CENTRE_FIELDS if options.get(key) is not None}
+    if options.get("centre"):
+        file = root / options["centre"]
+        if not file.is_file():
+            raise ContentError.single(config_file.name, None, ("plugins", "onward", "centre"), f"no file {file}")
+        doc = load_yaml(file, display_name(file, root))
+        if doc.data is None:
+            doc.data = {}
+        prefix: Path_ = ()
+        base = file.parent
+        clashes = [
+            Problem(config_file.name, None, ("plugins", "onward", key), f"'{key}' is also set in {doc.name}: keep one")
+            for key in inline
+            if isinstance(doc.data, dict) and key in doc.data
+        ]
+        if clashes:
+            raise ContentError(clashes)
+    else:
+        doc, prefix = _inline_document(config_file, inline)
+        base = root
+    problems = schema_problems(doc, doc.data, centre_schema(), prefix)
+    if problems:
+        raise ContentError(problems)
+    return _checked(doc, prefix, doc.data, base, docs_dir)
+
+
+def _inline_document(config_file: Path, data: dict[str, Any]) -> tuple[YamlDocument, Path_]:
+    """mkdocs.yml as a document, with the path of the onward plugin's options inside it."""
+    try:
+        lines = line_map(config_file.read_text(encoding="utf-8"))
+    except OSError:
+        lines = {}
+    prefix: Path_ = ("plugins", "onward")
+    for path in lines:
+        if len(path) == 3 and path[0] == "plugins" and path[2] == "onward":
+            prefix = path
+    return YamlDocument(config_file.name, data, lines), prefix
+
+
+def _checked(doc: YamlDocument, prefix: Path_, data: dict[str, Any], base: Path, docs_dir: Path) -> Centre:
+    """What a schema cannot say: files exist, the language exists, colours are readable."""
+    problems: list[Problem] = []
+    for key in ("logo", "favicon"):
+        if key in data and not (docs_dir / data[key]).is_file():
+            problems.append(doc.problem(prefix + (key,), f"no file '{data[key]}' in docs_dir ({docs_dir})"))
+    language = data.get("language")
+    known = material_languages()
+    if language is not None and language not in known:
+        close = difflib.get_close_matches(language, known, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        message = f"'{language}' is not a language Material for MkDocs ships{hint} (known: {', '.join(known)})"
+        problems.append(doc.problem(prefix + ("language",), message))
+    colours = None
+    if "colours" in data:
+        colours = {**DEFAULT_COLOURS, **data["colours"]}
+        for key, message in contrast_problems(colours).items():
+            problems.append(doc.problem(prefix + ("colours", key), message))
+    overlay = None
+    if "overlay" in data:
+        overlay = (base / data["overlay"]).resolve()
+        if not overlay.is_dir():
+            problems.append(doc.problem(prefix + ("overlay",), f"no folder '{data['overlay']}' (looked for {overlay})"))
+    if problems:
+        raise ContentError(problems)
+    return Centre(
+        name=data.get("name"),
+        short_name=data.get("short_name"),
+        logo=data.get("logo"),
+        favicon=data.get("favicon"),
+        colours=colours,
+        contact=data.get("contact"),
+        booking=data.get("booking"),
+        help=data.get("help"),
+        footer=data.get("footer"),
+        language=language,
+        storage_namespace=data.get("storage_namespace"),
+        pyodide_url=data.get("pyodide_url"),
+        overlay=overlay,
+    )

@@ -1,0 +1,53 @@
+"""``onward new-site``: a career centre's own copy, ready to build with no edits.
+
+The copy holds only what is the centre's (mkdocs.yml, centre.yml, an empty
+overlay with commented examples); the guide itself stays in the installed
+package, so upgrading Onward never touches what the centre wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .paths import PACKAGE_DIR
+from .runtime import PYODIDE_VERSION
+
+TEMPLATES = PACKAGE_DIR / "new_site"
+# Written from templates (NAME.j2) or copied as they are; the folders are created empty.
+RENDERED = ("mkdocs.yml", "centre.yml", "package.json")
+COPIED = ("overlay/overlay.yml",)
+FOLDERS = ("docs", "overlay/pages", "overlay/sections", "overlay/worksheets")
+GITIGNORE = "site/\nnode_modules/\n"
+
+
+class NotEmptyError(Exception):
+    """The target folder already holds files: nothing is overwritten."""
+
+
+def namespace_for(name: str) -> str:
+    """A storage namespace from the centre's name: lowercase words joined by hyphens."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60].strip("-") or "onward"
+
+
+def new_site(directory: Path, name: str) -> list[Path]:
+    """Write the copy into ``directory`` (new or empty) and return the files written."""
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        raise NotEmptyError(f"{directory} is not empty: choose a new folder, so nothing of yours is overwritten")
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), undefined=StrictUndefined, keep_trailing_newline=True)
+    values = {"name": name, "namespace": namespace_for(name), "pyodide_version": PYODIDE_VERSION}
+    written = []
+    for folder in FOLDERS:
+        (directory / folder).mkdir(parents=True, exist_ok=True)
+    for file in RENDERED:
+        target = directory / file
+        target.write_text(env.get_template(f"{file}.j2").render(values), encoding="utf-8")
+        written.append(target)
+    for file in COPIED:
+        target = directory / file
+        target.write_text((TEMPLATES / file).read_text(encoding="utf-8"), encoding="utf-8")
+        written.append(target)
+    (directory / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+    return written

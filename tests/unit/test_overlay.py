@@ -1,0 +1,196 @@
+"""A centre's overlay over Onward's own guide: replace, add and remove by id, with precise errors."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from onward.errors import ContentError
+from onward.overlay import read_overlay
+from onward.paths import bundled
+from onward.plugin import insight_modules
+from onward.site import OnwardSite
+
+INSIGHTS = insight_modules(bundled("worksheets") / "onward_insights")
+
+SECTION = """\
+id: {id}
+title: Our own words
+blocks:
+  - type: paragraph
+    text: {text}
+"""
+
+PAGE = """\
+id: {id}
+title: Goodbye
+summary: The end.
+order: 70
+sections:
+  - id: {section}
+    title: Our words
+    blocks:
+      - type: paragraph
+        text: Take care.
+"""
+
+WORKSHEET = """\
+id: {id}
+version: 1
+title: Before your appointment
+summary: Notes to bring.
+why: It helps the time go on what matters.
+time: About 5 minutes
+fields:
+  - type: long_text
+    id: {field}
+    label: What would you like to talk about?
+"""
+
+
+def overlay(tmp_path: Path, manifest: str = "", **files: str) -> Path:
+    """An overlay folder; ``files`` maps "sections/ID" (etc.) to YAML text."""
+    folder = tmp_path / "overlay"
+    folder.mkdir(parents=True)
+    if manifest:
+        (folder / "overlay.yml").write_text(textwrap.dedent(manifest), encoding="utf-8")
+    for name, text in files.items():
+        (folder / f"{name}.yml").parent.mkdir(parents=True, exist_ok=True)
+        (folder / f"{name}.yml").write_text(textwrap.dedent(text), encoding="utf-8")
+    return folder
+
+
+def load(folder: Path) -> OnwardSite:
+    root = folder.parent
+    return OnwardSite.load(
+        bundled("content"),
+        bundled("worksheets"),
+        bundled("macros"),
+        root,
+        True,
+        overlay=read_overlay(folder, root),
+        insight_ids=INSIGHTS,
+    )
+
+
+def problems(folder: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load(folder)
+    return [str(p) for p in caught.value.problems]
+
+
+def markdown(site: OnwardSite, src_uri: str) -> str:
+    return dict(site.pages())[src_uri]
+
+
+def test_a_section_with_a_default_id_replaces_it_where_it_was(tmp_path):
+    folder = overlay(tmp_path, **{"sections/more-support": SECTION.format(id="more-support", text="Talk to our team.")})
+    site = load(folder)
+    coping = site.guide.page("coping")
+    section = next(s for s in coping.sections if s.id == "more-support")
+    assert section.title == "Our own words"
+    assert [s.id for s in coping.sections][-1] == "more-support"
+    text = markdown(site, "coping.md")
+    assert "Talk to our team." in text
+    assert "Most people find that the low feeling" not in text
+
+
+def test_a_page_with_a_default_id_replaces_the_page(tmp_path):
+    site = load(overlay(tmp_path, **{"pages/closing": PAGE.format(id="closing", section="goodbye")}))
+    assert site.guide.page("closing").title == "Goodbye"
+    assert "Take care." in markdown(site, "closing.md")
+
+
+def test_a_mistyped_id_is_an_error_with_a_suggestion(tmp_path):
+    folder = overlay(tmp_path, **{"sections/more-suport": SECTION.format(id="more-suport", text="Hello.")})
+    [problem] = problems(folder)
+    assert problem.startswith("overlay/sections/more-suport.yml:1: id: there is no default section 'more-suport'")
+    assert "did you mean 'more-support'?" in problem
+    assert "list 'more-suport' under add in overlay.yml" in problem
+
+
+def test_a_mistyped_page_and_worksheet_are_errors_with_suggestions(tmp_path):
+    [page] = problems(overlay(tmp_path / "a", **{"pages/copin": PAGE.format(id="copin", section="our-words")}))
+    assert "no default page 'copin'" in page and "did you mean 'coping'?" in page
+    folder = overlay(tmp_path / "b", **{"worksheets/strenghts": WORKSHEET.format(id="strenghts", field="notes")})
+    [worksheet] = problems(folder)
+    assert "no default worksheet 'strenghts'" in worksheet and "did you mean 'strengths'?" in worksheet
+
+
+def test_removing_an_unknown_id_suggests_the_nearest(tmp_path):
+    [problem] = problems(overlay(tmp_path, "remove:\n  - learning-resource\n"))
+    assert problem.startswith("overlay/overlay.yml:2: remove[0]: there is no default page, section or worksheet")
+    assert "did you mean 'learning-resources'?" in problem
+
+
+def test_an_added_id_needs_its_file(tmp_path):
+    [problem] = problems(overlay(tmp_path, "add:\n  - workshops\n"))
+    assert "overlay/overlay.yml:2: add[0]: 'workshops' is listed under add, but there is no" in problem
+
+
+def test_a_new_section_goes_on_its_page_after_the_named_section(tmp_path):
+    section = SECTION.format(id="workshops", text="Practise with us.") + "page: learning\nafter: review-kindly\n"
+    site = load(overlay(tmp_path, "add: [workshops]\n", **{"sections/workshops": section}))
+    ids = [s.id for s in site.guide.page("learning").sections]
+    assert ids[ids.index("review-kindly") + 1] == "workshops"
+    assert "workshops" in site.guide.anchors["learning"]
+
+
+def test_a_new_section_on_a_missing_page_is_an_error(tmp_path):
+    section = SECTION.format(id="workshops", text="Hi.") + "page: learnin\n"
+    [problem] = problems(overlay(tmp_path, "add: [workshops]\n", **{"sections/workshops": section}))
+    assert "page: there is no page 'learnin'; did you mean 'learning'?" in problem
+
+
+def test_removed_sections_vanish_and_links_to_them_in_onwards_text_become_plain(tmp_path):
+    site = load(overlay(tmp_path, "remove: [more-support]\n"))
+    assert "more-support" not in site.guide.anchors["coping"]
+    assert site.guide.notes, "the build should say which links lost their target"
+    assert all("removed by the overlay" in note for note in site.guide.notes)
+    for src_uri, text in site.pages():
+        assert "#more-support" not in text, src_uri
+    assert "coping#more-support" in site.missing_targets()
+
+
+def test_the_centres_own_text_may_not_link_to_what_it_removed(tmp_path):
+    section = SECTION.format(id="self-care", text="See [more support](coping#more-support).")
+    folder = overlay(tmp_path, "remove: [more-support]\n", **{"sections/self-care": section})
+    [problem] = problems(folder)
+    assert problem.startswith("overlay/sections/self-care.yml:5: blocks[0].text: link to 'coping#more-support'")
+
+
+def test_a_removed_worksheet_leaves_the_guide_and_its_embeds(tmp_path):
+    site = load(overlay(tmp_path, "remove: [self-care-plan]\n"))
+    assert "self-care-plan" not in site.worksheets
+    assert "worksheets/self-care-plan.md" not in dict(site.pages())
+    assert 'data-onward-worksheet="self-care-plan"' not in markdown(site, "coping.md")
+
+
+def test_removing_every_section_of_a_page_asks_to_remove_the_page(tmp_path):
+    [problem] = problems(overlay(tmp_path, "remove: [the-path-so-far, part-of-searching, where-to-go-next]\n"))
+    assert "removes every section of page 'closing'" in problem
+
+
+def test_an_added_worksheet_offers_no_insights(tmp_path):
+    sheet = WORKSHEET.format(id="appointment-prep", field="topics")
+    site = load(overlay(tmp_path, "add: [appointment-prep]\n", **{"worksheets/appointment-prep": sheet}))
+    assert "appointment-prep" in site.worksheets
+    assert "appointment-prep" not in site.renderer.insight_ids
+    page = markdown(site, "worksheets/appointment-prep.md")
+    assert "data-onward-insights data-onward-insights-unavailable" in page
+    assert "data-onward-insights-unavailable" not in markdown(site, "worksheets/strengths.md")
+
+
+def test_a_replaced_worksheet_keeps_insights_only_while_its_fields_match(tmp_path):
+    original = (bundled("worksheets") / "expressive-writing.yml").read_text(encoding="utf-8")
+    kept = load(overlay(tmp_path / "a", **{"worksheets/expressive-writing": original.replace("title:", "title: Ours -", 1)}))
+    assert "expressive-writing" in kept.renderer.insight_ids
+    changed = load(overlay(tmp_path / "b", **{"worksheets/expressive-writing": WORKSHEET.format(id="expressive-writing", field="x")}))
+    assert "expressive-writing" not in changed.renderer.insight_ids
+
+
+def test_the_home_page_can_be_replaced_but_not_removed(tmp_path):
+    [problem] = problems(overlay(tmp_path, "remove: [index]\n"))
+    assert problem == "overlay/overlay.yml:1: remove[0]: the home page cannot be removed: replace it in pages/index.yml"

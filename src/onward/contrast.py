@@ -67,9 +67,11 @@ def pairings(colours: Mapping[str, str]) -> list[Pairing]:
         Pairing("primary", "links (primary) on the light page background", primary, WHITE),
         Pairing("primary", "links (primary) in the help box, light scheme", primary, help_background(primary)),
         Pairing("accent", "links on hover (accent) on the light page background", accent, WHITE),
+        Pairing("accent", "white text on the accent colour (the back-to-top button on hover)", WHITE, accent),
         Pairing("dark_link", "links (dark_link) on the dark page background", colours["dark_link"], SLATE_PAGE),
         Pairing("dark_link", "links (dark_link) in the help box, dark scheme", colours["dark_link"], DARK_HELP_BACKGROUND),
         Pairing("dark_accent", "links on hover (dark_accent) on the dark page background", colours["dark_accent"], SLATE_PAGE),
+        Pairing("dark_accent", "dark text on dark_accent (the back-to-top button on hover)", SLATE_PAGE, colours["dark_accent"]),
     ]
 
 

@@ -218,9 +218,8 @@ class Renderer:
                 fields_html=fields_html,
                 definition=worksheet.definition(),
                 my_answers_href=resolver.src_link(MY_ANSWERS, None, html=True),
+                insights=self.insight_ids is None or worksheet.id in self.insight_ids,
             )
-            if self.insight_ids is not None and worksheet.id not in self.insight_ids:
-                html = without_insights(html)
             # Markdown treats a blank line as the end of a raw HTML block: keep the form in one piece.
             form = self._forms[key] = Markup("\n".join(line for line in html.splitlines() if line.strip()))
         return form
@@ -282,19 +281,6 @@ def worksheet_placements(guide: Guide) -> dict[str, tuple[Page, str, str]]:
     return placements
 
 
-_INSIGHTS_SECTION = re.compile(r"<section\b[^>]*\bdata-onward-insights\b")
-
-
-def without_insights(form_html: str) -> str:
-    """Mark a form's insights panel as unavailable, for a worksheet with no Python behind it.
-
-    The panel stays in the page (the form script expects it) but never shows:
-    a worksheet a centre added keeps its answers without offering what it cannot give.
-    """
-    marked, count = _INSIGHTS_SECTION.subn(lambda m: m[0] + " data-onward-insights-unavailable", form_html, count=1)
-    if count != 1:
-        raise ValueError("the worksheet_form macro no longer has a <section data-onward-insights> panel")
-    return marked
 
 
 def without_removed(params: dict[str, Any], component: Component, resolver: Resolver) -> dict[str, Any] | None:

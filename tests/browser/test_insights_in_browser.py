@@ -205,6 +205,17 @@ def test_everything_works_under_a_strict_content_security_policy(built_site, bro
             page.locator("[data-onward-insights-run]").click()
             page.locator(".onward-insights__summary").wait_for(timeout=PYTHON_START_MS)
             page.locator("[data-md-component='palette'] label").first.click()
+            # Your answers: a backup out, the adviser summary (insights included), the backup back in.
+            page.goto(f"{url}/my-answers/")
+            page.locator("[data-onward-my-answers][data-onward-bound]").wait_for(state="attached")
+            with page.expect_download() as download:
+                page.locator("[data-onward-backup]").click()
+            backup = download.value.path()
+            page.locator("[data-onward-summary-show]").click()
+            page.locator("[data-onward-summary] .onward-insights__summary").wait_for(timeout=PYTHON_START_MS)
+            page.locator("[data-onward-restore-file]").set_input_files(str(backup))
+            page.locator("[data-onward-restore-confirm]").click()
+            page.locator("[data-onward-restore-status]").get_by_text("Restored.").wait_for()
         finally:
             context.close()
     assert errors == []

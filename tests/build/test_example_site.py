@@ -95,8 +95,8 @@ def test_insights_do_not_link_to_the_removed_section(example_site):
 def test_the_added_worksheet_has_a_page_in_the_nav_and_no_insights(example_site):
     html = html_of(example_site, "worksheets/appointment-prep")
     assert 'data-onward-worksheet="appointment-prep"' in html
-    assert "data-onward-insights-unavailable" in html
-    assert "data-onward-insights-unavailable" not in html_of(example_site, "worksheets/strengths")
+    assert "data-onward-insights" not in html
+    assert "data-onward-insights" in html_of(example_site, "worksheets/strengths")
     nav_links = parse_html(html_of(example_site, "coping")).links
     assert any(link.endswith("worksheets/appointment-prep/") for link in nav_links)
 

@@ -179,8 +179,8 @@ def test_an_added_worksheet_offers_no_insights(tmp_path):
     assert "appointment-prep" in site.worksheets
     assert "appointment-prep" not in site.renderer.insight_ids
     page = markdown(site, "worksheets/appointment-prep.md")
-    assert "data-onward-insights data-onward-insights-unavailable" in page
-    assert "data-onward-insights-unavailable" not in markdown(site, "worksheets/strengths.md")
+    assert "data-onward-insights" not in page and "data-onward-worksheet=\"appointment-prep\"" in page
+    assert "data-onward-insights" in markdown(site, "worksheets/strengths.md")
 
 
 def test_a_replaced_worksheet_keeps_insights_only_while_its_fields_match(tmp_path):

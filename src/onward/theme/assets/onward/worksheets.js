@@ -458,9 +458,8 @@ function bindForm(form) {
     JSON.stringify(sheet.record.answers[key]) !== JSON.stringify(value));
   if (clashing.length) keepAside(sheet, "typed-early", JSON.stringify(Object.fromEntries(clashing)));
   revealControls(form);
-  if (document.querySelector('meta[name="onward-insights"]')) {
-    form.querySelector("[data-onward-insights]").hidden = false;
-  }
+  const insightsPanel = form.querySelector("[data-onward-insights]"); // absent where there is no Python
+  if (insightsPanel && document.querySelector('meta[name="onward-insights"]')) insightsPanel.hidden = false;
   writeAll(form, sheet.record.answers);
   for (const [key, value] of early) {
     sheet.record.answers[key] = value;

@@ -11,13 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from coloraide import Color
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coloraide import Color
 
 AA_TEXT = 4.5  # WCAG 2.2 SC 1.4.3, normal-size text
 
 WHITE = "#ffffff"
 # Material's dark ("slate") page background: hsl(225deg 15% 14%).
-SLATE_PAGE = Color("hsl(225 15% 14%)").convert("srgb").to_string(hex=True)
+SLATE_PAGE = "#1e2129"  # hsl(225deg 15% 14%) in sRGB
 DARK_HELP_BACKGROUND = "#1f2b2e"  # the help box in the dark scheme (onward.css)
 
 # Onward's own palette (onward.css): what a site gets for any colour it leaves out.
@@ -29,14 +32,22 @@ DEFAULT_COLOURS: dict[str, str] = {
 }
 
 
+def color(text: str) -> "Color":
+    """A ColorAide colour. Imported on first use: ColorAide takes a third of a second to
+    import, which only a site that sets its own colours should pay."""
+    from coloraide import Color
+
+    return Color(text)
+
+
 def contrast(foreground: str, background: str) -> float:
     """The WCAG 2.x contrast ratio between two colours (1 to 21)."""
-    return Color(foreground).contrast(background, method="wcag21")
+    return color(foreground).contrast(background, method="wcag21")
 
 
 def mix(colour: str, other: str, amount: float) -> str:
     """``colour`` moved ``amount`` (0 to 1) of the way towards ``other``, as #rrggbb."""
-    mixed = Color(colour).mix(other, amount, space="srgb")
+    mixed = color(colour).mix(other, amount, space="srgb")
     return mixed.convert("srgb").fit().to_string(hex=True)
 
 

@@ -34,11 +34,7 @@ def site_url(built_site: BuiltSite):
 @pytest.fixture(scope="session")
 def french_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The reference site with ``theme.language: fr``, built once per run."""
-    port = free_port()
-    folder = tmp_path_factory.mktemp("french")
-    result = build_site(site_config_in(folder, "fr"), folder / "site", f"http://127.0.0.1:{port}/")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return BuiltSite(folder / "site", port, result.stdout + result.stderr)
+    return build_once(tmp_path_factory, site_config_in(tmp_path_factory.mktemp("french"), "fr"), "/")
 
 
 @pytest.fixture(scope="session")

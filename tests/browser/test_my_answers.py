@@ -168,12 +168,18 @@ def test_a_bad_file_is_refused_with_its_reason_and_nothing_changes(site_url, ope
     assert page.evaluate(ALL_STORAGE) == before
 
 
-def test_another_sites_backup_is_explained_and_restored_only_when_asked(site_url, open_page):
-    page = open_page(f"{site_url}/").page
+def another_sites_backup_chosen(page, site_url: str):
+    """Your answers, with a backup from another Onward site chosen: its explanation showing."""
     my_answers(page, site_url)
     choose_file(page, BACKUPS / "valid-other-site.json")
     other = page.locator("[data-onward-restore-other-site]")
     other.wait_for()
+    return other
+
+
+def test_another_sites_backup_is_explained_and_restored_only_when_asked(site_url, open_page):
+    page = open_page(f"{site_url}/").page
+    other = another_sites_backup_chosen(page, site_url)
     assert "Another Careers Service" in other.inner_text()
     assert page.locator("[data-onward-restore-confirm]").is_hidden()
     other.locator("[data-onward-restore-anyway]").click()
@@ -359,10 +365,7 @@ def test_shared_computer_mode_can_be_wiped(site_url, open_page):
 def test_your_answers_page_has_no_serious_accessibility_findings_with_a_preview(site_url, open_page):
     page = open_page(f"{site_url}/").page
     fill_worksheet(page, site_url, "strengths")
-    my_answers(page, site_url)
-    choose_file(page, BACKUPS / "valid-other-site.json")
-    page.locator("[data-onward-restore-other-site]").wait_for()
-    page.locator("[data-onward-restore-anyway]").click()
+    another_sites_backup_chosen(page, site_url).locator("[data-onward-restore-anyway]").click()
     assert axe_violations(page) == []
 
 

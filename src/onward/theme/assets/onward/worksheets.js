@@ -321,6 +321,14 @@ function insightsChanged(sheet) {
   if (insights) insights.then((module) => module.changed(sheet.form, sheet.id, () => sheet.record.answers), () => {});
 }
 
+// A confirmation shown in place: open it and move focus to its question, or close it and
+// give focus back to the button that opened it.
+function confirmation(form, confirmSelector, triggerSelector, open) {
+  const confirm = form.querySelector(confirmSelector);
+  confirm.hidden = !open;
+  (open ? confirm.querySelector(".onward-confirm__question") : form.querySelector(triggerSelector)).focus();
+}
+
 function onClick(sheet, event) {
   const button = event.target.closest("button");
   if (!button || !sheet.form.contains(button)) return;
@@ -358,26 +366,15 @@ function onClick(sheet, event) {
     announcement = "entry-moved";
   } else if (button.matches("[data-onward-clear-choice]")) {
     for (const input of button.closest("[data-onward-field]").querySelectorAll("input")) input.checked = false;
-  } else if (button.matches("[data-onward-clear]")) {
-    const confirm = form.querySelector("[data-onward-confirm]");
-    confirm.hidden = false;
-    confirm.querySelector(".onward-confirm__question").focus();
-    return;
-  } else if (button.matches("[data-onward-confirm-no]")) {
-    form.querySelector("[data-onward-confirm]").hidden = true;
-    form.querySelector("[data-onward-clear]").focus();
+  } else if (button.matches("[data-onward-clear], [data-onward-confirm-no]")) {
+    confirmation(form, "[data-onward-confirm]", "[data-onward-clear]", button.matches("[data-onward-clear]"));
     return;
   } else if (button.matches("[data-onward-confirm-yes]")) {
     clearSheet(sheet);
     return;
-  } else if (button.matches("[data-onward-retired-delete]")) {
-    const confirm = form.querySelector("[data-onward-retired-confirm]");
-    confirm.hidden = false;
-    confirm.querySelector(".onward-confirm__question").focus();
-    return;
-  } else if (button.matches("[data-onward-retired-no]")) {
-    form.querySelector("[data-onward-retired-confirm]").hidden = true;
-    form.querySelector("[data-onward-retired-delete]").focus();
+  } else if (button.matches("[data-onward-retired-delete], [data-onward-retired-no]")) {
+    const open = button.matches("[data-onward-retired-delete]");
+    confirmation(form, "[data-onward-retired-confirm]", "[data-onward-retired-delete]", open);
     return;
   } else if (button.matches("[data-onward-retired-yes]")) {
     delete sheet.record.retired;

@@ -3,6 +3,7 @@
 // src/onward/backup.py applies the same checks in Python to the same schema.
 
 import { validateBackup, validateRecord } from "./backup-schema.js";
+import { isPlainObject } from "./migrate.js";
 
 export const BACKUP_FORMAT = 2;
 export const RECORD_FORMAT = 1;
@@ -17,10 +18,6 @@ export class BackupProblem extends Error {
     this.code = code;
     this.detail = detail;
   }
-}
-
-export function isPlainObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 // How deep brackets nest, and whether the text stops inside a string or an open bracket

@@ -2,6 +2,7 @@
 // what comes back. Python returns plain structured data; everything here is built with
 // DOM nodes and textContent, never from HTML strings.
 
+import { element } from "./dom.js";
 import { download, today } from "./download.js";
 
 const here = import.meta.url;
@@ -81,13 +82,6 @@ function request(worksheet, answers, announce) {
 }
 
 // ---- Turning results into the page --------------------------------------------
-
-function element(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
 
 // Python names guide places by id ("page#section" or "worksheets/id"); nothing else becomes a link.
 const TARGET = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?(?:#[a-z0-9]+(?:-[a-z0-9]+)*)?$/;

@@ -3,7 +3,7 @@
 // type, or lost the option chosen) move to `retired`, shown as "answers to questions no
 // longer asked" until the person deletes them. Nothing is dropped. Pure: no DOM.
 
-function isPlainObject(value) {
+export function isPlainObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 

@@ -5,13 +5,8 @@
 import { definitions, message } from "./answer-sheets.js";
 import { downloadBackup, heldRecords } from "./backup-file.js";
 import { BackupProblem, MAX_BYTES, changes, plan, readBackup, readRecord } from "./backup-format.js";
+import { element } from "./dom.js";
 import { asideKey, namespace, recordKey, store } from "./store.js";
-
-function element(tag, text) {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 async function readFile(file) {
   if (file.size > MAX_BYTES) throw new BackupProblem("too-big"); // never read a huge file

@@ -3,15 +3,9 @@
 // a summary is showing, the page prints it alone: see worksheets.css).
 
 import { answerSheets, message } from "./answer-sheets.js";
+import { element } from "./dom.js";
 
 const insightsModule = new URL("./insights.js", import.meta.url).href;
-
-function element(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
 
 function answerList(rows) {
   const list = element("dl", undefined, "onward-summary__answers");

@@ -6,7 +6,7 @@
 // (src/onward/schemas/backup.schema.json). Typed text is only ever handled as data
 // (value, textContent), never as markup.
 
-import { isEmpty, migrate, questionsFor, valueText } from "./migrate.js";
+import { isEmpty, isPlainObject, migrate, questionsFor, valueText } from "./migrate.js";
 import { asideKey, recordKey, sharedMode, store } from "./store.js";
 import { download, today } from "./download.js";
 
@@ -25,10 +25,6 @@ function emptyRecord(id, version) {
   return { format: FORMAT, worksheet: id, version, updated: null, answers: {} };
 }
 
-function isPlainObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 // A stored record fitted to the worksheet as it is now (see migrate.js), or null when it
 // cannot be trusted (hand-edited, cut short, newer).
 function parseRecord(text, sheet) {
@@ -39,6 +35,9 @@ function parseRecord(text, sheet) {
   return fitted;
 }
 
+// The record's outline only: backup-format.js checks every value against the schema, but a
+// worksheet page should not load the validator just to open, and values that do not fit a
+// question are kept aside by migrate() anyway.
 function readRecord(text, id) {
   let record;
   try {

@@ -90,6 +90,9 @@ class Field:
             found["options"] = [[o["value"], o["label"]] for o in self.params["options"]]
         if "item_label" in self.params:
             found["item_label"] = self.params["item_label"]
+        if self.type == "scale":
+            # The points the form offers: a stored number off them is kept aside, not shown as nothing.
+            found.update(min=self.params["min"], max=self.params["max"], step=self.params.get("step", 1))
         if self.fields:
             found["fields"] = [child.definition() for child in self.fields if child.type != NOTE]
         return found

@@ -381,5 +381,5 @@ def test_an_older_single_worksheet_file_is_converted_and_restored(site_url, open
     ]
     page.locator("[data-onward-restore-confirm]").click()
     record = stored_record(page, "strengths")
-    assert record["format"] == 1 and record["worksheet"] == "strengths"
+    assert record["format"] == 2 and record["worksheet"] == "strengths"
     assert record["answers"] == {"strengths": "Listening"}

@@ -15,6 +15,8 @@ from worksheet_driver import (
     first_text_field,
     read_form,
     sample_answers,
+    TAB_FOCUS_SCRIPT,
+    in_use,
     set_field,
     stored_record,
     wait_for_stored,
@@ -48,7 +50,7 @@ def test_every_answer_comes_back_exactly_after_a_reload(site_url, open_page, wor
     bound(page)
     assert read_form(page, worksheet) == answers
     record = stored_record(page, worksheet_id)
-    assert record["format"] == 1 and record["version"] == worksheet.version and record["updated"]
+    assert record["format"] == 2 and record["version"] == worksheet.version and record["updated"]
     assert watched.console_errors == [] and watched.foreign_requests() == []
 
 
@@ -92,13 +94,16 @@ def test_two_tabs_stay_in_sync(site_url, browser, worksheet_id):
     text, group = first_text_field(worksheet)
     html_id = field_id(worksheet, text, 0, group) if group else field_id(worksheet, text)
     context = browser.new_context(viewport=DESKTOP)
+    context.add_init_script(TAB_FOCUS_SCRIPT)
     try:
         first, second = context.new_page(), context.new_page()
         for page in (first, second):
             page.goto(url(site_url, worksheet_id))
             bound(page)
+        in_use(first, second)
         first.locator(f"#{html_id}").fill("typed in the first tab ✓")
         second.wait_for_function(f"document.getElementById('{html_id}').value === 'typed in the first tab ✓'")
+        in_use(second, first)  # the person moves to the second tab; the first keeps its focus there
         second.locator(f"#{html_id}").fill("and changed in the second")
         first.wait_for_function(f"document.getElementById('{html_id}').value === 'and changed in the second'")
     finally:
@@ -295,7 +300,7 @@ def test_full_storage_is_reported_and_answers_stay_in_memory(site_url, open_page
     with page.expect_download() as download:
         page.locator('[data-onward-download="answers"]').click()
     backup = json.loads(download.value.path().read_text())
-    assert backup["onward"] == "backup" and backup["format"] == 2  # a file "Restore" takes back
+    assert backup["onward"] == "backup" and backup["format"] == 3  # a file "Restore" takes back
     assert backup["worksheets"][worksheet.id]["answers"][first.id].startswith("kept in memory")
     assert page.locator(f"#{field_id(worksheet, first)}").input_value().startswith("kept in memory")
 

@@ -32,7 +32,8 @@ def open_tab(context: BrowserContext, address: str) -> Page:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(address)
-    page.wait_for_selector("[data-onward-worksheet][data-onward-bound], [data-onward-my-answers][data-onward-bound]", state="attached")
+    if "/worksheets/" in address or "/my-answers/" in address or "/reasons/" in address:
+        page.wait_for_selector("[data-onward-worksheet][data-onward-bound], [data-onward-my-answers][data-onward-bound]", state="attached")
     page.errors = errors  # type: ignore[attr-defined]
     return page
 
@@ -52,10 +53,10 @@ def test_a_guide_page_and_a_worksheet_page_typing_in_turn_keep_every_keystroke(s
     sheet = open_tab(context, f"{site_url}/worksheets/{LOG}/")
     in_use(guide, sheet)
     guide.locator(ORG).press_sequentially("Acme Ltd", delay=30)
-    sheet.wait_for_function(f"document.querySelector('{ORG}').value === 'Acme Ltd'")
+    sheet.wait_for_function(polling=100, expression=f"document.querySelector('{ORG}').value === 'Acme Ltd'")
     in_use(sheet, guide)
     sheet.locator(ROLE).press_sequentially("Product designer", delay=30)
-    guide.wait_for_function(f"document.querySelector('{ROLE}').value === 'Product designer'")
+    guide.wait_for_function(polling=100, expression=f"document.querySelector('{ROLE}').value === 'Product designer'")
     assert [{k: v for k, v in e.items() if v} for e in entries(sheet)] == [{"organisation": "Acme Ltd", "role": "Product designer"}]
     assert active_id(sheet) == ROLE[1:]  # focus stayed; Material's "s" never opened search
     assert sheet.locator(".md-search__input").evaluate("(el) => el !== document.activeElement")
@@ -74,7 +75,7 @@ def test_two_tabs_typing_at_once_in_one_entry_keep_both(site_url, context):
         in_use(two, one)
         two.keyboard.type(second)
     for page in (one, two):
-        page.wait_for_function(
+        page.wait_for_function(polling=100, expression=
             f"document.querySelector('{ORG}').value === 'Acme Ltd' && document.querySelector('{ROLE}').value === 'Designer'"
         )
     stored = entries(one)[0]
@@ -87,14 +88,17 @@ def test_entries_added_in_one_tab_while_the_other_types(site_url, context):
     two = open_tab(context, f"{site_url}/worksheets/{LOG}/")
     in_use(two, one)
     two.locator(ORG).press_sequentially("First place", delay=20)
-    one.wait_for_function(f"document.querySelector('{ORG}').value === 'First place'")
+    one.wait_for_function(polling=100, expression=f"document.querySelector('{ORG}').value === 'First place'")
     in_use(one, two)
     one.locator("[data-onward-add]").click()
     one.locator("#ow-rejection-log-applications-1-organisation").press_sequentially("Second place", delay=20)
     in_use(two, one)
-    two.locator(ORG).press_sequentially(", again", delay=20)  # still in the first entry, focus held
+    # Back in the second tab: still in the first entry, the caret where it was.
+    assert active_id(two) == ORG[1:]
+    assert two.evaluate("document.activeElement.selectionStart") == len("First place")
+    two.keyboard.type(", again", delay=20)
     for page in (one, two):
-        page.wait_for_function(
+        page.wait_for_function(polling=100, expression=
             "document.querySelectorAll('[data-onward-entry]').length === 2 && "
             "document.querySelector('#ow-rejection-log-applications-1-organisation').value === 'Second place' && "
             f"document.querySelector('{ORG}').value === 'First place, again'"
@@ -106,22 +110,21 @@ def test_entries_added_in_one_tab_while_the_other_types(site_url, context):
 def test_the_same_answer_changed_in_two_tabs_keeps_the_other_aside(site_url, context):
     one = open_tab(context, f"{site_url}/worksheets/{LOG}/")
     two = open_tab(context, f"{site_url}/worksheets/{LOG}/")
-    two.locator(ORG).focus()  # the reader is in this field in the second tab when the first saves
-    in_use(one, two)
+    # Two windows side by side, both in use: the reader is in this field in the second when the first saves.
+    two.locator(ORG).focus()
     one.locator(ORG).fill("Written in the first tab")
-    in_use(two)
-    two.wait_for_function(
+    two.wait_for_function(polling=100, expression=
         "Object.values(localStorage).some((v) => v.includes('Written in the first tab'))"
     )
     assert two.locator(ORG).input_value() == ""  # never rewritten under the reader
     two.locator(ORG).press_sequentially("Written in the second", delay=20)
-    two.wait_for_function("Object.keys(localStorage).some((k) => k.includes(':other-tab:rejection-log:'))")
+    two.wait_for_function(polling=100, expression="Object.keys(localStorage).some((k) => k.includes(':other-tab:rejection-log:'))")
     aside = two.evaluate("Object.entries(localStorage).filter(([k]) => k.includes(':other-tab:')).map(([, v]) => JSON.parse(v))")
     assert aside == [{"worksheet": LOG, "question": "Organisation", "value": "Written in the first tab"}]
     assert "changed in another tab too" in two.locator("[data-onward-status]").inner_text()
     assert entries(two)[0]["organisation"] == "Written in the second"
     in_use(two, one)
-    one.wait_for_function(f"document.querySelector('{ORG}').value === 'Written in the second'")
+    one.wait_for_function(polling=100, expression=f"document.querySelector('{ORG}').value === 'Written in the second'")
     # Your answers lists the kept copy with the worksheet it came from, and backs it up.
     answers = open_tab(context, f"{site_url}/my-answers/")
     assert any("kept aside" in item and "Rejection log" in item for item in answers.locator("[data-onward-held-list] li").all_inner_texts())
@@ -130,14 +133,12 @@ def test_the_same_answer_changed_in_two_tabs_keeps_the_other_aside(site_url, con
 def test_a_remote_change_waits_until_the_reader_leaves_the_field(site_url, context):
     one = open_tab(context, f"{site_url}/worksheets/{LOG}/")
     two = open_tab(context, f"{site_url}/worksheets/{LOG}/")
-    two.locator(ORG).focus()
-    in_use(one, two)
+    two.locator(ORG).focus()  # both windows in use, the reader in this field of the second
     one.locator(ORG).fill("From the other tab")
-    in_use(two)
-    two.wait_for_function("Object.values(localStorage).some((v) => v.includes('From the other tab'))")
+    two.wait_for_function(polling=100, expression="Object.values(localStorage).some((v) => v.includes('From the other tab'))")
     assert two.locator(ORG).input_value() == ""
     two.locator(ROLE).focus()  # leaves the field without typing: the other tab's answer shows
-    two.wait_for_function(f"document.querySelector('{ORG}').value === 'From the other tab'")
+    two.wait_for_function(polling=100, expression=f"document.querySelector('{ORG}').value === 'From the other tab'")
     assert two.evaluate("Object.keys(localStorage).filter((k) => k.includes(':other-tab:'))") == []
 
 
@@ -170,7 +171,7 @@ def test_restored_answers_off_the_scale_or_not_dates_are_kept_aside_then_survive
     assert "42" in text and "31/12/2026" in text and "no-such-stage" in text
     assert "How do you feel about it?" in text and "When you heard" in text
     page.locator(ROLE).press_sequentially("Designer", delay=20)
-    page.wait_for_function("Object.values(localStorage).some((v) => v.includes('Designer'))")
+    page.wait_for_function(polling=100, expression="Object.values(localStorage).some((v) => v.includes('Designer'))")
     record = stored_record(page, LOG)
     assert record["answers"]["applications"][0]["organisation"] == "Acme Ltd"
     assert "feeling" not in record["answers"]["applications"][0]
@@ -205,19 +206,21 @@ def turn_shared_mode(page: Page, site_url: str, action: str) -> None:
 
 def test_shared_mode_covers_every_tab_and_leaves_nothing_when_the_last_one_closes(site_url, browser):
     context = browser.new_context(viewport=DESKTOP)
+    context.add_init_script(TAB_FOCUS_SCRIPT)
     try:
         already_open = open_tab(context, f"{site_url}/worksheets/goals-plan/")
         switch = open_tab(context, f"{site_url}/")
         turn_shared_mode(switch, site_url, "on")
         # A tab that was open before: in the mode at once, and its typing never reaches localStorage.
-        already_open.wait_for_function("!document.querySelector('[data-onward-shared-notice]').hidden")
+        already_open.wait_for_function(polling=100, expression="!document.querySelector('[data-onward-shared-notice]').hidden")
         already_open.locator("#ow-goals-plan-situation").fill("Typed in the tab that was open")
         # A tab opened later, from a bookmark: in the mode, and it sees the other tab's answers.
         later = open_tab(context, f"{site_url}/worksheets/goals-plan/")
         assert later.locator("[data-onward-shared-notice]").is_visible()
-        later.wait_for_function("document.querySelector('#ow-goals-plan-situation').value === 'Typed in the tab that was open'")
+        later.wait_for_function(polling=100, expression="document.querySelector('#ow-goals-plan-situation').value === 'Typed in the tab that was open'")
+        in_use(later, already_open)
         later.locator("#ow-goals-plan-situation").fill("Changed in the later tab")
-        already_open.wait_for_function("document.querySelector('#ow-goals-plan-situation').value === 'Changed in the later tab'")
+        already_open.wait_for_function(polling=100, expression="document.querySelector('#ow-goals-plan-situation').value === 'Changed in the later tab'")
         assert "close every tab" in later.locator("[data-onward-status]").inner_text()
         for page in (already_open, switch, later):
             assert page.evaluate(ONWARD_KEYS, "localStorage") == [f"onward:{page.evaluate('document.querySelector(`meta[name=onward-storage]`).content')}:shared-computer"]
@@ -241,12 +244,12 @@ def test_turning_shared_mode_off_in_any_tab_keeps_every_tabs_answers(site_url, b
         sheet = open_tab(context, f"{site_url}/worksheets/strengths/")
         sheet.locator("#ow-strengths-skills").fill("Kept after all")
         switch.goto(f"{site_url}/worksheets/strengths/")  # the other tab holds it too
-        switch.wait_for_function("document.querySelector('#ow-strengths-skills').value === 'Kept after all'")
+        switch.wait_for_function(polling=100, expression="document.querySelector('#ow-strengths-skills').value === 'Kept after all'")
         turn_shared_mode(switch, site_url, "off")
-        sheet.wait_for_function("document.querySelector('[data-onward-shared-notice]').hidden")
+        sheet.wait_for_function(polling=100, expression="document.querySelector('[data-onward-shared-notice]').hidden")
         assert stored_record(sheet, "strengths")["answers"]["skills"] == "Kept after all"
         sheet.locator("#ow-strengths-skills").fill("Kept after all, and more")
-        sheet.wait_for_function("Object.values(localStorage).some((v) => v.includes('and more'))")
+        sheet.wait_for_function(polling=100, expression="Object.values(localStorage).some((v) => v.includes('and more'))")
         assert sheet.evaluate(ONWARD_KEYS, "sessionStorage") == []
     finally:
         context.close()
@@ -260,7 +263,7 @@ def test_wiping_shared_mode_empties_every_tab(site_url, browser):
         sheet = open_tab(context, f"{site_url}/worksheets/strengths/")
         sheet.locator("#ow-strengths-skills").fill("Only for today")
         turn_shared_mode(switch, site_url, "wipe")
-        sheet.wait_for_function("document.querySelector('#ow-strengths-skills').value === ''")
+        sheet.wait_for_function(polling=100, expression="document.querySelector('#ow-strengths-skills').value === ''")
         sheet.wait_for_timeout(400)  # nothing is written back afterwards
         for page in (switch, sheet):
             assert page.evaluate(ONWARD_KEYS, "sessionStorage") == []
@@ -277,7 +280,7 @@ def press_insights(page: Page, limit_ms: int) -> None:
 
 
 def failure_shown(page: Page, timeout: int) -> None:
-    page.wait_for_function(
+    page.wait_for_function(polling=100, expression=
         "document.querySelector('[data-onward-insights-progress]').textContent.includes('could not start')", timeout=timeout
     )
 
@@ -314,7 +317,7 @@ def test_a_wrongly_served_runtime_never_hangs(site_url, context):
     page.wait_for_selector("[data-onward-bound]", state="attached")
     press_insights(page, 60_000)
     # Either the runtime copes with the wrong type or the reader is told; it never waits for ever.
-    page.wait_for_function(
+    page.wait_for_function(polling=100, expression=
         "document.querySelector('.onward-insights__summary') || "
         "document.querySelector('[data-onward-insights-progress]').textContent.includes('could not start')",
         timeout=90_000,
@@ -333,7 +336,7 @@ def test_the_summary_goes_on_without_insights_when_they_cannot_start(site_url, c
     page.evaluate("document.querySelector('meta[name=onward-insights]').dataset.startLimitMs = '6000'")
     page.locator("[data-onward-summary-with-insights]").check()
     page.locator("[data-onward-summary-show]").click()
-    page.wait_for_function(
+    page.wait_for_function(polling=100, expression=
         "document.querySelector('[data-onward-summary-status]').textContent.includes('answers alone')", timeout=30_000
     )
     assert "Listening" in page.locator("[data-onward-summary]").inner_text()

@@ -130,5 +130,5 @@ def test_answers_to_questions_no_longer_asked_are_in_the_summary(two_versions, o
     summary = page.locator("[data-onward-summary]")
     summary.wait_for()
     text = summary.inner_text()
-    assert "Answers to questions no longer asked" in text
+    assert "Answers kept aside" in text
     assert "What others say about you" in text and "Kind words from a manager" in text

@@ -134,6 +134,24 @@ function svgNode(spec) {
   return node;
 }
 
+// The drawing keeps its labels readable by keeping a least width; on a narrow screen it then
+// scrolls sideways, and only then is it a named stop in the Tab order, so keys can scroll it.
+function scrollsWhenNarrow(box, name) {
+  const check = () => {
+    const scrolls = box.scrollWidth > box.clientWidth + 1;
+    if (scrolls) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", name);
+    } else {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  };
+  if (typeof ResizeObserver === "function") new ResizeObserver(check).observe(box);
+}
+
 function table(block) {
   const node = element("table", undefined, "onward-insights__table");
   node.append(element("caption", block.caption));
@@ -223,6 +241,7 @@ function render(form, block) {
       svg.removeAttribute("role");
       svg.removeAttribute("aria-labelledby");
       drawing.append(svg);
+      scrollsWhenNarrow(drawing, message(form, "label-chart"));
       figure.append(drawing, element("figcaption", block.description));
       const numbers = element("details", undefined, "onward-insights__numbers");
       numbers.append(element("summary", message(form, "label-numbers")), table(block.table));

@@ -182,7 +182,9 @@ function showGroup(sheet, field, force, letGo = null) {
   const values = own(sheet.record.answers, group) || [];
   const nodes = entryNodes(field);
   const byId = new Map(nodes.map((node) => [node.dataset.onwardEntryId, node]));
-  const focused = force ? null : nodes.find((node) => node !== letGo && holdsFocus(node)) || null;
+  // Focus stays where it is, in this tab or in one in the background: the entry holding it is
+  // never taken out of the page (see arrange), only its fields' values wait for the reader.
+  const focused = force ? null : nodes.find((node) => node !== letGo && node.contains(document.activeElement)) || null;
   const wanted = ids.map((id, index) => {
     const node = byId.get(id) || newEntry(field, index, id);
     for (const child of ownFields(node)) {
@@ -298,6 +300,7 @@ function onEdit(sheet, event) {
   const entry = field.closest("[data-onward-entry]");
   const name = field.dataset.onwardField;
   let path = name;
+  if (sheet.holdStatus !== "conflict") sheet.holdStatus = false; // an action was announced; typing moves on
   if (entry && sheet.form.contains(entry)) {
     const groupField = entry.closest('[data-onward-type="group"]');
     const group = groupField.dataset.onwardField;
@@ -310,7 +313,6 @@ function onEdit(sheet, event) {
     sheet.record.answers[name] = readField(field);
   }
   sheet.edited.add(path);
-  sheet.holdStatus = false;
   scheduleSave(sheet);
   insightsChanged(sheet);
 }
@@ -324,7 +326,7 @@ function noteOverwrite(sheet, path) {
   if (!isBlank(waiting)) {
     sheet.conflicts.set(path, { worksheet: sheet.id, question: questionOf(sheet, path), value: waiting });
     setStatus(sheet, "changed-both");
-    sheet.holdStatus = true;
+    sheet.holdStatus = "conflict"; // said until the next thing worth saying, not replaced by "Saved"
   }
 }
 
@@ -609,6 +611,7 @@ function takeRemote(sheet, text) {
   }
   showRecord(sheet);
   announce(sheet, conflicts.length ? "changed-both" : "changed-elsewhere");
+  if (conflicts.length) sheet.holdStatus = "conflict";
   insightsChanged(sheet);
 }
 

@@ -18,6 +18,7 @@ import material
 from .components import load_components
 from .contrast import DEFAULT_COLOURS, contrast_problems
 from .errors import ContentError, Path_, Problem, display_name
+from .help_sets import load_help_sets, unknown_set_message
 from .paths import bundled
 from .validation import TEXT_SCHEMA, schema_problems
 from .yamlsource import YamlDocument, line_map, load_yaml
@@ -108,6 +109,7 @@ def centre_schema() -> dict[str, Any]:
                 "description": "a path starting /, ./ or ../, or an https:// address of your own (default: the site's copy)",
             },
             "overlay": {"type": "string", "minLength": 1, "description": "the overlay folder, relative to this file"},
+            "help_set": {"type": "string", "minLength": 1, "description": "the country whose help lines the help box shows (help/ID.yml: uk, ie, us...)"},
         },
         "additionalProperties": False,
     }
@@ -116,7 +118,7 @@ def centre_schema() -> dict[str, Any]:
 # The plugin options that are centre fields (all but the folder options and ``centre`` itself).
 CENTRE_FIELDS = (
     "name", "short_name", "logo", "favicon", "colours", "contact", "booking", "help",
-    "footer", "language", "storage_namespace", "pyodide_url", "overlay",
+    "footer", "language", "storage_namespace", "pyodide_url", "overlay", "help_set",
 )  # fmt: skip
 
 
@@ -137,6 +139,7 @@ class Centre:
     storage_namespace: str | None = None
     pyodide_url: str | None = None
     overlay: Path | None = None
+    help_set: str | None = None  # one country's sourced help lines; None lets the reader choose
 
     def help_box(self, defaults: Mapping[str, Any], book_label: str) -> dict[str, Any]:
         """The help component's parameters: the centre's own box, or ``defaults``, Onward's generic one
@@ -229,6 +232,8 @@ def _checked(doc: YamlDocument, prefix: Path_, data: dict[str, Any], base: Path,
         overlay = (base / data["overlay"]).resolve()
         if not overlay.is_dir():
             problems.append(doc.problem(prefix + ("overlay",), f"no folder '{data['overlay']}' (looked for {overlay})"))
+    if "help_set" in data and data["help_set"] not in (sets := sorted(load_help_sets())):
+        problems.append(doc.problem(prefix + ("help_set",), unknown_set_message(data["help_set"], sets)))
     if problems:
         raise ContentError(problems)
     return Centre(
@@ -245,4 +250,5 @@ def _checked(doc: YamlDocument, prefix: Path_, data: dict[str, Any], base: Path,
         storage_namespace=data.get("storage_namespace"),
         pyodide_url=data.get("pyodide_url"),
         overlay=overlay,
+        help_set=data.get("help_set"),
     )

@@ -30,7 +30,7 @@ from .paths import ASSETS_URI, PACKAGE_DIR, THEME_DIR, bundled
 from .runtime import InsightWheel, find_pyodide, install_pyodide
 from .overlay import read_overlay
 from .site import OnwardSite
-from .site_defaults import default_help
+from .site_defaults import default_help, help_sets_for
 from .storage import storage_namespace
 
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
@@ -128,6 +128,9 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
             log.info("Onward: %s", note)
         self.namespace = self.centre.storage_namespace or storage_namespace(config.site_name, config.site_url)
         name_theme_controls(config, self.catalog)
+        # The Worksheets section's own page is its title, not a second "Worksheets" inside it.
+        if "navigation.indexes" not in config.theme.get("features", []):
+            config.theme["features"] = [*config.theme.get("features", []), "navigation.indexes"]
         search_content_language(config, self.config.content_language)
         self.wheel: InsightWheel | None = None
         self.pyodide_dir: Path | None = None
@@ -180,6 +183,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         # Pages whose body is the guide's own text, in the content language.
         env.globals["onward_content_pages"] = self.site.content_uris()
         help_box = self.centre.help_box(default_help(self.catalog), self.catalog.gettext("help.book_with"))
+        help_box.update(help_sets_for(self.centre.help_set))
         env.globals["onward_help_html"] = Markup(self.site.renderer.call("help", **help_box))
         env.globals["onward_centre"] = {"name": self.centre.name or "", "footer": self.centre.footer or ""}
         env.globals["onward_storage_namespace"] = self.namespace

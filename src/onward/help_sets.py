@@ -54,7 +54,7 @@ SET_SCHEMA: dict[str, Any] = {
             "description": "the number to call when someone is in danger now, shown first at full size",
             "properties": {
                 "phone": _PHONE,
-                "text": {**TEXT_SCHEMA, "description": "one sentence saying when to call it"},
+                "text": {**TEXT_SCHEMA, "description": "one sentence saying when to call it, with the number in it"},
                 "source": _SOURCE,
                 "checked": _CHECKED,
             },
@@ -113,11 +113,14 @@ def _dates_as_text(value: Any) -> Any:
     return value
 
 
-def _date_problems(doc: YamlDocument) -> list[Problem]:
-    """A date the pattern allows but the calendar does not (2026-02-30) is still wrong."""
+def _meaning_problems(doc: YamlDocument) -> list[Problem]:
+    """What a schema cannot say: a real date (not 2026-02-30), and an emergency sentence that names its number."""
     places = [("emergency",)] if doc.data.get("emergency") else []
     places += [("contacts", index) for index in range(len(doc.data["contacts"]))]
     problems = []
+    emergency = doc.data.get("emergency")
+    if emergency and emergency["phone"] not in emergency["text"]:
+        problems.append(doc.problem(("emergency", "text"), f"should say the number ({emergency['phone']}) it asks people to call"))
     for place in places:
         item: Any = doc.data
         for step in place:
@@ -139,13 +142,17 @@ def _load_cached(folder: Path) -> tuple[tuple[str, HelpSet], ...]:
     problems: list[Problem] = []
     sets = []
     for file in sorted(folder.glob("*.yml")):
-        doc = load_yaml(file, f"help/{file.name}")
+        try:
+            doc = load_yaml(file, f"help/{file.name}")
+        except ContentError as exc:
+            problems.extend(exc.problems)
+            continue
         doc.data = _dates_as_text(doc.data)
         found = document_problems(doc, SET_SCHEMA, file.stem) if isinstance(doc.data, dict) else [
             doc.problem((), "should be a mapping of fields (id, country, contacts)")
         ]
         if not found:
-            found = _date_problems(doc)
+            found = _meaning_problems(doc)
         problems.extend(found)
         if not found:
             data = doc.data
@@ -157,6 +164,6 @@ def _load_cached(folder: Path) -> tuple[tuple[str, HelpSet], ...]:
 
 def unknown_set_message(name: str, known: list[str]) -> str:
     """What a centre is told when ``help_set`` names no set."""
-    close = difflib.get_close_matches(name, known, n=1)
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     return f"no help set '{name}'{hint} (known: {', '.join(known)})"

@@ -30,7 +30,10 @@ def default_help(catalog: Catalog) -> dict[str, Any]:
 
 def help_set_params(one: HelpSet) -> dict[str, Any]:
     """One set as the help component takes it: what a reader sees, without the sources."""
-    emergency = {"phone": one.emergency["phone"], "text": one.emergency["text"]} if one.emergency else None
+    emergency = None
+    if one.emergency:  # the sentence holds the number (checked), which the box shows as a link
+        before, _, after = one.emergency["text"].partition(one.emergency["phone"])
+        emergency = {"phone": one.emergency["phone"], "before": before, "after": after}
     return {"id": one.id, "country": one.country, "emergency": emergency, "contacts": one.help_contacts()}
 
 

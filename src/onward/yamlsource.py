@@ -67,6 +67,8 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
         raise ContentError.single(name, line, (), f"invalid YAML: {reason}") from None
     except yaml.YAMLError as exc:
         raise ContentError.single(name, None, (), f"invalid YAML: {exc}") from None
+    except ValueError as exc:  # a value YAML recognises but cannot build, such as the date 2026-02-30
+        raise ContentError.single(name, None, (), f"invalid YAML: a value cannot be read ({exc})") from None
     finally:
         loader.dispose()
 

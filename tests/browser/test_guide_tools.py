@@ -172,3 +172,14 @@ def test_the_help_box_with_a_country_chosen_has_no_serious_accessibility_finding
     page.select_option("#onward-help-country", "uk")
     assert axe_violations(page) == []
     assert all(urlparse(url).hostname == "127.0.0.1" for url in watched.requests)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_callouts_read_at_body_size_and_page_titles_are_not_faint(open_page, site_url, scheme):
+    page = open_page(f"{site_url}/coping/", viewport=PHONE, scheme=scheme).page
+    size = "el => getComputedStyle(el).fontSize"
+    body = page.locator("article > p").first.evaluate(size)
+    assert page.locator("article .admonition p").first.evaluate(size) == body
+    assert page.locator("article .admonition-title").first.evaluate(size) == body
+    colour = "el => getComputedStyle(el).color"
+    assert page.locator("article h1").evaluate(colour) == page.locator("article > p").first.evaluate(colour)

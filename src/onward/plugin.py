@@ -35,7 +35,12 @@ from .storage import storage_namespace
 
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 # Icons served beside onward.css, taken from the copy Material already bundles.
-MATERIAL_ICONS = {"care.svg": MATERIAL_TEMPLATES / ".icons" / "material" / "hand-heart-outline.svg"}
+MATERIAL_ICONS = {
+    "care.svg": MATERIAL_TEMPLATES / ".icons" / "material" / "hand-heart-outline.svg",
+    # A sample message is a letter, and a worked example an idea: not Material's laboratory flask.
+    "message.svg": MATERIAL_TEMPLATES / ".icons" / "material" / "email-edit-outline.svg",
+    "example.svg": MATERIAL_TEMPLATES / ".icons" / "material" / "lightbulb-on-outline.svg",
+}
 CENTRE_CSS = f"{ASSETS_URI}/centre.css"  # a centre's colours, written at build time
 
 log = get_plugin_logger(__name__)

@@ -173,3 +173,11 @@ def test_a_centre_that_picks_a_set_shows_it_on_every_page_without_a_menu(uk_cent
         box = file.read_text(encoding="utf-8").split('data-onward="help"', 1)[1].split("</aside>", 1)[0]
         assert re.findall(r'data-onward-help-set="(\w+)"', box) == ["uk"], file
         assert "<select" not in box and 'href="tel:116123"' in box and 'href="tel:999"' in box
+
+
+def test_examples_and_sample_messages_have_icons_of_their_own(built_site):
+    assets = built_site.directory / "assets" / "onward"
+    css = (assets / "onward.css").read_text(encoding="utf-8")
+    for icon in ("message.svg", "example.svg"):
+        assert (assets / icon).read_text(encoding="utf-8").startswith("<svg"), icon
+        assert f'url("{icon}")' in css

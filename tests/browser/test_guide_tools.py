@@ -116,6 +116,9 @@ def test_the_copy_button_works_from_the_keyboard_and_announces_it(context, site_
     page.goto(f"{site_url}/feedback/")
     ready(page)
     button = page.locator("[data-onward-copy] button").first
+    box = button.bounding_box()
+    assert box["height"] >= 24 and box["width"] >= 24, "a full-size target (WCAG 2.5.8)"
+    assert button.evaluate("b => getComputedStyle(b).borderTopWidth") != "0px", "drawn as a button, worksheet CSS or not"
     button.focus()
     page.keyboard.press("Enter")
     status = page.locator("[data-onward-copy] [role=status]").first

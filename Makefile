@@ -12,13 +12,14 @@ export NO_MKDOCS_2_WARNING := 1
 # Run apt-get as root directly, otherwise through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help install serve site test test-fast bench clean
+.PHONY: help install serve site test test-fast bench dist clean
 
 help:
 	@echo "make serve  - install, build and serve the guide on http://$(HOST):$(PORT)"
 	@echo "make test   - install everything (Chromium included) and run every test"
 	@echo "make site   - build the site into site/"
 	@echo "make bench  - run the benchmarks"
+	@echo "make dist   - build the wheel and sdist a career centre installs, into dist/"
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,5 +53,12 @@ test-fast: install
 bench: install $(CHROMIUM)
 	$(BIN)/python -m benchmarks
 
+# The versioned wheel and sdist a career centre installs with pip (HOSTING.md). The wheel
+# is built from the sdist, so a missing file in the sdist fails here, not at a centre.
+DIST ?= dist
+dist: $(BIN)/.installed
+	rm -f $(DIST)/onward-*.whl $(DIST)/onward-*.tar.gz
+	$(BIN)/python -m build --no-isolation --outdir $(DIST) .
+
 clean:
-	rm -rf site .pytest_cache .bench
+	rm -rf site dist .pytest_cache .bench

@@ -124,7 +124,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         except ContentError as exc:
             count = len(exc.problems)
             raise PluginError(f"Onward found {count} problem(s) in the content:\n{exc}") from None
-        for note in self.site.guide.notes:
+        for note in self.site.notes:
             log.info("Onward: %s", note)
         self.namespace = self.centre.storage_namespace or storage_namespace(config.site_name, config.site_url)
         name_theme_controls(config, self.catalog)

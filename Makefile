@@ -35,19 +35,26 @@ $(CHROMIUM):
 	$(SUDO) apt-get update
 	$(SUDO) apt-get install -y chromium
 
+# The web servers HOSTING.md's recipes are tested against (Debian's packages, about 15 s).
+# Their packages start no service here; the tests run each one on a loopback port of their own.
+WEB_SERVERS := /usr/sbin/nginx /usr/sbin/apache2
+$(WEB_SERVERS) &:
+	$(SUDO) apt-get update
+	$(SUDO) apt-get install -y nginx apache2
+
 install: $(BIN)/.installed node_modules/.installed
 
 serve: install
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
 site: install
-	$(BIN)/mkdocs build --strict --site-dir site
+	ONWARD_SITE_URL=$${ONWARD_SITE_URL:-http://$(HOST):$(PORT)/} $(BIN)/mkdocs build --strict --site-dir site
 
-test: install $(CHROMIUM)
+test: install $(CHROMIUM) $(WEB_SERVERS)
 	$(BIN)/pytest
 
 # The unit and build tests alone: no browser.
-test-fast: install
+test-fast: install $(WEB_SERVERS)
 	$(BIN)/pytest -m "not browser"
 
 bench: install $(CHROMIUM)

@@ -155,7 +155,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
                     )
                 mismatch = pyodide_problem(self.pyodide_dir)
                 if mismatch:
-                    log.warning("Onward: %s", mismatch)
+                    log.warning("%s", mismatch)
         # The loader is tiny and on every page; it imports the worksheet module only where a form is.
         loader = c.ExtraScriptValue(f"{ASSETS_URI}/onward.js")
         loader.type = "module"

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
+import sys
 
 import pytest
 
 from onward import __version__
 from onward.hosting import CSP, LONG_CACHE, REVALIDATE, SECURITY_HEADERS, cache_control, headers_file, site_url_problem
 from onward.runtime import PYODIDE_VERSION
+from onward.scaffold import site_lock
 from onward.versions import GENERATOR, build_stamp, pyodide_problem, stamp_generator
+from support import REPO
 
 
 @pytest.mark.parametrize(
@@ -104,3 +108,35 @@ def test_pyodide_that_differs_from_onwards_says_what_to_run(tmp_path, installed,
     problem = pyodide_problem(write_pyodide(tmp_path, installed, wanted))
     assert problem is not None and words in problem
     assert problem.endswith(f"Run: cd {tmp_path} && npm install --save-exact pyodide@{PYODIDE_VERSION}")
+
+
+def test_the_changelog_has_an_entry_for_this_release():
+    headings = re.findall(r"^## (\S+)", (REPO / "CHANGELOG.md").read_text(encoding="utf-8"), re.MULTILINE)
+    assert headings and headings[0] == __version__
+
+
+def test_onwards_lock_and_a_new_sites_lock_pin_the_pyodide_onward_is_tested_with():
+    lock = json.loads((REPO / "package-lock.json").read_text(encoding="utf-8"))
+    assert lock["packages"]["node_modules/pyodide"]["version"] == PYODIDE_VERSION
+    site = site_lock()
+    assert site["packages"][""]["dependencies"] == {"pyodide": PYODIDE_VERSION}
+    assert site["packages"]["node_modules/pyodide"] == lock["packages"]["node_modules/pyodide"]
+    assert all(entry.get("integrity", "").startswith("sha512-") for key, entry in site["packages"].items() if key)
+
+
+@pytest.mark.parametrize(
+    ("command", "argv", "deploying"),
+    [
+        ("build", ["mkdocs", "build"], True),
+        ("gh-deploy", ["mkdocs", "gh-deploy"], True),
+        ("serve", ["mkdocs", "serve"], False),
+        ("build", ["mkdocs", "serve", "--clean"], False),  # MkDocs reports "build" for this one
+    ],
+)
+def test_which_builds_count_as_for_deployment(monkeypatch, command, argv, deploying):
+    from onward.plugin import OnwardPlugin
+
+    monkeypatch.setattr(sys, "argv", argv)
+    plugin = OnwardPlugin()
+    plugin.on_startup(command=command, dirty=False)
+    assert plugin.deploying is deploying

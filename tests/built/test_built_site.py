@@ -129,7 +129,7 @@ def write_site(folder: Path, content: dict[str, str], plugin_options: str = "") 
         (folder / "content" / f"{name}.yml").write_text(textwrap.dedent(text), encoding="utf-8")
     config = folder / "mkdocs.yml"
     config.write_text(
-        "site_name: Test\ntheme: {name: material, font: false}\n"
+        "site_name: Test\nsite_url: !ENV ONWARD_SITE_URL\ntheme: {name: material, font: false}\n"
         f"plugins:\n  - onward:\n      content_dir: content\n      worksheets_dir: worksheets\n{plugin_options}",
         encoding="utf-8",
     )

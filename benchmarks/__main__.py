@@ -12,7 +12,8 @@ import tempfile
 from pathlib import Path
 
 TESTS = Path(__file__).resolve().parent.parent / "tests"
-sys.path[:0] = [str(TESTS), str(TESTS / "browser")]
+TOOLS = TESTS.parent / "tools"
+sys.path[:0] = [str(TESTS), str(TESTS / "browser"), str(TOOLS)]
 
 from playwright.sync_api import Browser, sync_playwright  # noqa: E402
 
@@ -89,7 +90,15 @@ def page_weight_ratio(browser: Browser, onward: Site, plain: Site) -> None:
     report("page-weight-ratio", sizes[onward] / sizes[plain], "x", "<=", 1.1)
 
 
+def reading_grade() -> None:
+    """The hardest page's Flesch-Kincaid grade (tools/reading_age.py); the guide aims at 8 or lower."""
+    from reading_age import scores
+
+    report("reading-grade-max", max(max(s.grade, s.prose_grade) for s in scores()), "grade", "<=", 8)
+
+
 def main() -> None:
+    reading_grade()
     with tempfile.TemporaryDirectory(prefix="onward-bench-") as tmp:
         work = Path(tmp)
         onward = Site(onward_config(work / "onward"), work / "onward-site")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from fresh_install import FreshCentre, make_fresh_centre
 from support import EXAMPLE, EXAMPLE_PATH, REPO, BuiltSite, build_site, free_port, serve_directory, site_config_in
 
 
@@ -48,3 +49,12 @@ def french_site_url(french_site: BuiltSite):
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The example career centre, built to be served under EXAMPLE_PATH of its own port."""
     return build_once(tmp_path_factory, EXAMPLE / "mkdocs.yml", EXAMPLE_PATH)
+
+
+@pytest.fixture(scope="session")
+def fresh_centre(tmp_path_factory: pytest.TempPathFactory) -> FreshCentre:
+    """A centre's copy made by following the README in a folder outside the repository: a fresh
+    virtual environment, Onward from the wheel `make dist` builds, `npm ci`, the centre's build."""
+    root = tmp_path_factory.mktemp("fresh-centre")
+    assert REPO not in root.parents
+    return make_fresh_centre(root)

@@ -8,6 +8,7 @@ errors do. This module never imports MkDocs; the plugin applies the result.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,12 +19,14 @@ import material
 from .components import load_components
 from .contrast import DEFAULT_COLOURS, contrast_problems
 from .errors import ContentError, Path_, Problem, display_name
+from .help_sets import load_help_sets, unknown_set_message
+from .i18n import FALLBACK, locale_file
+from .languages import language_suggestion
 from .paths import bundled
 from .validation import TEXT_SCHEMA, schema_problems
 from .yamlsource import YamlDocument, line_map, load_yaml
 
 MATERIAL_LANGUAGES = Path(material.__file__).resolve().parent / "templates" / "partials" / "languages"
-
 
 
 def _colour(role: str) -> dict[str, Any]:
@@ -108,16 +111,10 @@ def centre_schema() -> dict[str, Any]:
                 "description": "a path starting /, ./ or ../, or an https:// address of your own (default: the site's copy)",
             },
             "overlay": {"type": "string", "minLength": 1, "description": "the overlay folder, relative to this file"},
+            "help_set": {"type": "string", "minLength": 1, "description": "the country whose help lines the help box shows (help/ID.yml: uk, ie, us...)"},
         },
         "additionalProperties": False,
     }
-
-
-# The plugin options that are centre fields (all but the folder options and ``centre`` itself).
-CENTRE_FIELDS = (
-    "name", "short_name", "logo", "favicon", "colours", "contact", "booking", "help",
-    "footer", "language", "storage_namespace", "pyodide_url", "overlay",
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -137,6 +134,9 @@ class Centre:
     storage_namespace: str | None = None
     pyodide_url: str | None = None
     overlay: Path | None = None
+    help_set: str | None = None  # one country's sourced help lines; None lets the reader choose
+    # A new field: a line here and its entry in centre_schema() (a test checks the two agree);
+    # plain values are taken as written, and _checked() is where a field needs more than the schema.
 
     def help_box(self, defaults: Mapping[str, Any], book_label: str) -> dict[str, Any]:
         """The help component's parameters: the centre's own box, or ``defaults``, Onward's generic one
@@ -155,6 +155,10 @@ class Centre:
                 booking["label"] = book_label % {"name": self.short_name or self.name}
             params["centre"] = {"name": self.name, **dict(self.contact or {}), "booking": booking or None}
         return params
+
+
+# The plugin options that are centre fields (all but the folder options and ``centre`` itself).
+CENTRE_FIELDS = tuple(item.name for item in dataclasses.fields(Centre))
 
 
 def material_languages() -> list[str]:
@@ -188,61 +192,103 @@ def load_centre(options: Mapping[str, Any], config_file: Path, docs_dir: Path) -
         doc, prefix = _inline_document(config_file, inline)
         base = root
     problems = schema_problems(doc, doc.data, centre_schema(), prefix)
+    # The fields the schema found wrong are left out of the checks that follow, which still run,
+    # so every problem is listed at once.
+    wrong = {p.path[len(prefix)] for p in problems if len(p.path) > len(prefix)}
+    data = doc.data if isinstance(doc.data, dict) else {}
+    try:
+        centre = _checked(doc, prefix, {k: v for k, v in data.items() if k not in wrong}, base, docs_dir)
+    except ContentError as exc:
+        problems.extend(exc.problems)
     if problems:
-        raise ContentError(problems)
-    return _checked(doc, prefix, doc.data, base, docs_dir)
+        raise ContentError(sorted(problems, key=lambda p: p.line or 0))
+    return centre
 
 
 def _inline_document(config_file: Path, data: dict[str, Any]) -> tuple[YamlDocument, Path_]:
     """mkdocs.yml as a document, with the path of the onward plugin's options inside it."""
     try:
-        lines = line_map(config_file.read_text(encoding="utf-8"))
+        text = config_file.read_text(encoding="utf-8")
     except OSError:
-        lines = {}
+        text = ""
+    lines = line_map(text)
     prefix: Path_ = ("plugins", "onward")
     for path in lines:
         if len(path) == 3 and path[0] == "plugins" and path[2] == "onward":
             prefix = path
-    return YamlDocument(config_file.name, data, lines), prefix
+    return YamlDocument(config_file.name, data, lines, text), prefix
 
 
 def _checked(doc: YamlDocument, prefix: Path_, data: dict[str, Any], base: Path, docs_dir: Path) -> Centre:
     """What a schema cannot say: files exist, the language exists, colours are readable."""
     problems: list[Problem] = []
     for key in ("logo", "favicon"):
-        if key in data and not (docs_dir / data[key]).is_file():
-            problems.append(doc.problem(prefix + (key,), f"no file '{data[key]}' in docs_dir ({docs_dir})"))
+        if key in data:
+            message = asset_problem(data[key], docs_dir)
+            if message:
+                problems.append(doc.problem(prefix + (key,), message))
     language = data.get("language")
     known = material_languages()
     if language is not None and language not in known:
-        close = difflib.get_close_matches(language, known, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        message = f"'{language}' is not a language Material for MkDocs ships{hint} (known: {', '.join(known)})"
-        problems.append(doc.problem(prefix + ("language",), message))
-    colours = None
+        message = f"'{language}' is not a language Material for MkDocs ships{language_suggestion(language, known)}"
+        problems.append(doc.problem(prefix + ("language",), f"{message} (known: {', '.join(known)})"))
+    values = {key: data.get(key) for key in CENTRE_FIELDS}
     if "colours" in data:
-        colours = {**DEFAULT_COLOURS, **data["colours"]}
-        for key, message in contrast_problems(colours).items():
+        values["colours"] = {**DEFAULT_COLOURS, **data["colours"]}
+        for key, message in contrast_problems(values["colours"]).items():
             problems.append(doc.problem(prefix + ("colours", key), message))
-    overlay = None
     if "overlay" in data:
-        overlay = (base / data["overlay"]).resolve()
-        if not overlay.is_dir():
-            problems.append(doc.problem(prefix + ("overlay",), f"no folder '{data['overlay']}' (looked for {overlay})"))
+        values["overlay"] = (base / data["overlay"]).resolve()
+        if not values["overlay"].is_dir():
+            problems.append(doc.problem(prefix + ("overlay",), f"no folder '{data['overlay']}' (looked for {values['overlay']})"))
+    if "help_set" in data and data["help_set"] not in (sets := sorted(load_help_sets())):
+        problems.append(doc.problem(prefix + ("help_set",), unknown_set_message(data["help_set"], sets)))
     if problems:
         raise ContentError(problems)
-    return Centre(
-        name=data.get("name"),
-        short_name=data.get("short_name"),
-        logo=data.get("logo"),
-        favicon=data.get("favicon"),
-        colours=colours,
-        contact=data.get("contact"),
-        booking=data.get("booking"),
-        help=data.get("help"),
-        footer=data.get("footer"),
-        language=language,
-        storage_namespace=data.get("storage_namespace"),
-        pyodide_url=data.get("pyodide_url"),
-        overlay=overlay,
+    return Centre(**values)
+
+
+def asset_problem(value: str, docs_dir: Path) -> str | None:
+    """Why a logo or favicon path would give a broken image, or None when the file is there.
+
+    The site is served from wherever the centre puts it, so the path must be
+    relative to docs_dir: an absolute one would point at the server's root.
+    """
+    inside = _files_in(docs_dir)
+    if "://" in value or value.startswith("//"):
+        return f"'{value}' is a web address: give a file inside docs_dir ({docs_dir}), so the site loads nothing from elsewhere"
+    path = Path(value)
+    if path.is_absolute():
+        try:
+            relative = path.resolve().relative_to(docs_dir.resolve()).as_posix()
+            hint = f": write '{relative}'"
+        except ValueError:
+            hint = f": copy the file into docs_dir ({docs_dir}) and give its path from there"
+        return f"'{value}' is an absolute path, which breaks when the site is served from a sub-path{hint}"
+    if ".." in path.parts:
+        return f"'{value}' leads out of docs_dir ({docs_dir}): keep the file inside it and give its path from there"
+    if (docs_dir / path).is_file():
+        return None
+    close = difflib.get_close_matches(path.as_posix(), inside, n=1, cutoff=0.5)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"no file '{value}' in docs_dir ({docs_dir}){hint}"
+
+
+def _files_in(folder: Path) -> list[str]:
+    """Every file below ``folder``, as paths relative to it (what a logo path may be)."""
+    if not folder.is_dir():
+        return []
+    return sorted(file.relative_to(folder).as_posix() for file in folder.rglob("*") if file.is_file())
+
+
+def untranslated_interface(language: str) -> str | None:
+    """What a reader would see when Onward has no interface file for ``language`` (None when it has one)."""
+    file = locale_file(language, bundled("locales"))
+    if file is not None:
+        return None
+    shipped = ", ".join(sorted(f.stem for f in bundled("locales").glob("*.yml")))
+    return (
+        f"Onward has no interface translation for '{language}' (it ships {shipped}): Material's own words will be "
+        f"in '{language}', but Onward's buttons, messages and help box will stay in English ('{FALLBACK}'). "
+        "To have them translated, add a locales file to Onward (see DEVELOPERS.md, \"The interface in other languages\")"
     )

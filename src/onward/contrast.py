@@ -87,16 +87,44 @@ def pairings(colours: Mapping[str, str]) -> list[Pairing]:
 
 
 def contrast_problems(colours: Mapping[str, str]) -> dict[str, str]:
-    """For each colour that fails somewhere, a message with the measured and the needed ratio."""
+    """For each colour that fails somewhere, a message with the measured and the needed ratio,
+    and the nearest shade of the same hue that would pass everywhere that colour is used."""
     found: dict[str, str] = {}
     for pair in pairings(colours):
         ratio = contrast(pair.foreground, pair.background)
         if ratio < AA_TEXT and pair.colour not in found:
+            shade = nearest_passing_shade(colours, pair.colour)
+            hint = f"; {shade} is the nearest shade of the same hue that passes everywhere {pair.colour} is used" if shade else ""
             found[pair.colour] = (
                 f"{colours[pair.colour]} is too hard to read for {pair.where}: contrast "
-                f"{ratio:.2f}:1 ({pair.foreground} on {pair.background}), WCAG AA needs at least {AA_TEXT}:1"
+                f"{ratio:.2f}:1 ({pair.foreground} on {pair.background}), WCAG AA needs at least {AA_TEXT}:1{hint}"
             )
     return found
+
+
+def passes(colours: Mapping[str, str], key: str) -> bool:
+    """Whether every pair the theme draws with colour ``key`` reaches WCAG AA."""
+    return all(contrast(p.foreground, p.background) >= AA_TEXT for p in pairings(colours) if p.colour == key)
+
+
+def nearest_passing_shade(colours: Mapping[str, str], key: str, step: float = 0.005) -> str | None:
+    """The colour of the same hue (OKLCh), lighter or darker by the least, with which ``key`` passes.
+
+    Lightness moves in small steps both ways; each candidate is brought into sRGB by
+    reducing its chroma (ColorAide's gamut mapping keeps hue and lightness), so the
+    suggestion is the centre's own colour, only lighter or darker.
+    """
+    base = color(colours[key]).convert("oklch")
+    start = base["lightness"]
+    for distance in range(1, int(1 / step) + 1):
+        for direction in (-1, 1):
+            lightness = start + direction * distance * step
+            if not 0 <= lightness <= 1:
+                continue
+            candidate = base.clone().set("lightness", lightness).convert("srgb").fit("srgb").to_string(hex=True)
+            if passes({**colours, key: candidate}, key):
+                return candidate
+    return None
 
 
 def palette_css(colours: Mapping[str, str]) -> str:

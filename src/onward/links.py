@@ -76,8 +76,18 @@ def relative_url(target_src: str, from_src: str, anchor: str | None, use_directo
     return f"{href}#{anchor}" if anchor else href
 
 
-def check_target(text: str, from_page: str, anchors: Mapping[str, frozenset[str]]) -> str | None:
+def check_target(
+    text: str, from_page: str, anchors: Mapping[str, frozenset[str]], worksheet_ids: Iterable[str] = ()
+) -> str | None:
     """Why a link target is broken, or None when it resolves."""
+    worksheet = worksheet_named(text, anchors, worksheet_ids)
+    if worksheet is not None:
+        return (
+            f"link to '{text}': a worksheet is not linked from text. Point to it with a worksheet_link block "
+            f"(type: worksheet_link, worksheet: {worksheet}, text: a line on why it helps), or show its form "
+            f"here with a worksheet block (type: worksheet, worksheet: {worksheet})"
+            f"{suggestion(worksheet, worksheet_ids) if worksheet not in worksheet_ids else ''}"
+        )
     try:
         target = parse_target(text)
     except ValueError as exc:
@@ -88,6 +98,16 @@ def check_target(text: str, from_page: str, anchors: Mapping[str, frozenset[str]
     if target.anchor and target.anchor not in anchors[page_id]:
         hint = suggestion(target.anchor, anchors[page_id])
         return f"link to '{text}': page '{page_id}' has no section or item '{target.anchor}'{hint}"
+    return None
+
+
+def worksheet_named(text: str, anchors: Mapping[str, frozenset[str]], worksheet_ids: Iterable[str]) -> str | None:
+    """The worksheet id a link target means, when it is written like a worksheet's address or id."""
+    page = text.partition("#")[0].strip("/").removesuffix(".md").removesuffix("/index")
+    if page.startswith("worksheets/"):
+        return page.removeprefix("worksheets/").strip("/") or None
+    if page not in anchors and page in set(worksheet_ids):
+        return page
     return None
 
 

@@ -10,15 +10,15 @@ ASSETS_URI = "assets/onward"  # where the site serves Onward's scripts, styles a
 
 
 def bundled(name: str) -> Path:
-    """The bundled ``content`` or ``macros`` folder.
+    """The bundled ``content`` or ``macros`` folder (or ``package-lock.json``, Onward's pinned Pyodide).
 
     A wheel carries them in ``onward/_bundled``; an editable install reads them
     straight from the repository so editors see their changes at once.
     """
     inside_wheel = PACKAGE_DIR / "_bundled" / name
-    if inside_wheel.is_dir():
+    if inside_wheel.exists():
         return inside_wheel
     in_checkout = PACKAGE_DIR.parent.parent / name
-    if in_checkout.is_dir():
+    if in_checkout.exists():
         return in_checkout
-    raise FileNotFoundError(f"Onward's bundled '{name}' folder is missing from {PACKAGE_DIR}")
+    raise FileNotFoundError(f"Onward's bundled '{name}' is missing from {PACKAGE_DIR}")

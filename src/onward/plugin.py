@@ -6,8 +6,9 @@ import MkDocs, so they can be tested alone and survive a change of site builder.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import material
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
@@ -24,18 +25,25 @@ from .csp import externalise_site_icons
 from .centre import CENTRE_FIELDS, Centre, load_centre
 from .contrast import palette_css
 from .errors import ContentError
+from .hosting import HEADERS_FILE, headers_file, site_url_problem
 from .i18n import Languages, load_catalog
 from .interface_language import name_theme_controls, report_translation, search_content_language
 from .paths import ASSETS_URI, PACKAGE_DIR, THEME_DIR, bundled
 from .runtime import InsightWheel, find_pyodide, install_pyodide
 from .overlay import read_overlay
 from .site import OnwardSite
-from .site_defaults import default_help
+from .site_defaults import default_help, help_sets_for
 from .storage import storage_namespace
+from .versions import pyodide_problem, pyodide_version, stamp_generator, write_stamp
 
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
 # Icons served beside onward.css, taken from the copy Material already bundles.
-MATERIAL_ICONS = {"care.svg": MATERIAL_TEMPLATES / ".icons" / "material" / "hand-heart-outline.svg"}
+MATERIAL_ICONS = {
+    "care.svg": MATERIAL_TEMPLATES / ".icons" / "material" / "hand-heart-outline.svg",
+    # A sample message is a letter, and a worked example an idea: not Material's laboratory flask.
+    "message.svg": MATERIAL_TEMPLATES / ".icons" / "material" / "email-edit-outline.svg",
+    "example.svg": MATERIAL_TEMPLATES / ".icons" / "material" / "lightbulb-on-outline.svg",
+}
 CENTRE_CSS = f"{ASSETS_URI}/centre.css"  # a centre's colours, written at build time
 
 log = get_plugin_logger(__name__)
@@ -85,12 +93,20 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
     """Adds the guide's pages, the help box and Onward's stylesheet to a Material site."""
 
     site: OnwardSite
+    deploying = False  # set by on_startup: `mkdocs build` and `mkdocs gh-deploy` make a site to publish
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # `mkdocs serve --clean` reports "build" too; the command line says what it really is.
+        self.deploying = command in ("build", "gh-deploy") and sys.argv[1:2] != ["serve"]
 
     # Before other plugins' on_config (search reads the language there).
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
         project_root = config_file.parent
+        problem = site_url_problem(config.site_url) if self.deploying else None
+        if problem:
+            raise PluginError(f"Onward stopped this build for deployment: {problem}.")
         self.content_dir = Path(self.config.content_dir or bundled("content"))
         self.worksheets_dir = Path(self.config.worksheets_dir or bundled("worksheets"))
         self.macros_dir = bundled("macros")
@@ -124,10 +140,13 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         except ContentError as exc:
             count = len(exc.problems)
             raise PluginError(f"Onward found {count} problem(s) in the content:\n{exc}") from None
-        for note in self.site.guide.notes:
+        for note in self.site.notes:
             log.info("Onward: %s", note)
         self.namespace = self.centre.storage_namespace or storage_namespace(config.site_name, config.site_url)
         name_theme_controls(config, self.catalog)
+        # The Worksheets section's own page is its title, not a second "Worksheets" inside it.
+        if "navigation.indexes" not in config.theme.get("features", []):
+            config.theme["features"] = [*config.theme.get("features", []), "navigation.indexes"]
         search_content_language(config, self.config.content_language)
         self.wheel: InsightWheel | None = None
         self.pyodide_dir: Path | None = None
@@ -142,6 +161,9 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
                         "has a package.json for it), or set the onward plugin's pyodide_url to the path "
                         "browsers should load Pyodide from."
                     )
+                mismatch = pyodide_problem(self.pyodide_dir)
+                if mismatch:
+                    log.warning("%s", mismatch)
         # The loader is tiny and on every page; it imports the worksheet module only where a form is.
         loader = c.ExtraScriptValue(f"{ASSETS_URI}/onward.js")
         loader.type = "module"
@@ -180,6 +202,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         # Pages whose body is the guide's own text, in the content language.
         env.globals["onward_content_pages"] = self.site.content_uris()
         help_box = self.centre.help_box(default_help(self.catalog), self.catalog.gettext("help.book_with"))
+        help_box.update(help_sets_for(self.centre.help_set))
         env.globals["onward_help_html"] = Markup(self.site.renderer.call("help", **help_box))
         env.globals["onward_centre"] = {"name": self.centre.name or "", "footer": self.centre.footer or ""}
         env.globals["onward_storage_namespace"] = self.namespace
@@ -191,6 +214,12 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         }
         return env
 
+    def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        return stamp_generator(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        return stamp_generator(output_content) if template_name.endswith(".html") else output_content
+
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         externalise_site_icons(site_dir)
@@ -198,6 +227,9 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
             self.wheel.write(site_dir / ASSETS_URI)
         if self.pyodide_dir:
             install_pyodide(self.pyodide_dir, site_dir)
+        served = self.centre.pyodide_url or (pyodide_version(self.pyodide_dir) if self.pyodide_dir else None)
+        write_stamp(site_dir, served or "none")
+        (site_dir / HEADERS_FILE).write_text(headers_file(site_dir), encoding="utf-8")
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))

@@ -7,12 +7,15 @@ package, so upgrading Onward never touches what the centre wrote.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .paths import PACKAGE_DIR
+from . import __version__
+from .paths import PACKAGE_DIR, bundled
 from .runtime import PYODIDE_VERSION
 
 TEMPLATES = PACKAGE_DIR / "new_site"
@@ -20,7 +23,8 @@ TEMPLATES = PACKAGE_DIR / "new_site"
 RENDERED = ("mkdocs.yml", "centre.yml", "package.json")
 COPIED = ("overlay/overlay.yml",)
 FOLDERS = ("docs", "overlay/pages", "overlay/sections", "overlay/worksheets")
-GITIGNORE = "site/\nnode_modules/\n"
+GITIGNORE = "site/\nnode_modules/\n.venv/\n"
+LOCK = "package-lock.json"
 
 
 class NotEmptyError(Exception):
@@ -37,7 +41,12 @@ def new_site(directory: Path, name: str) -> list[Path]:
     if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
         raise NotEmptyError(f"{directory} is not empty: choose a new folder, so nothing of yours is overwritten")
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), undefined=StrictUndefined, keep_trailing_newline=True)
-    values = {"name": name, "namespace": namespace_for(name), "pyodide_version": PYODIDE_VERSION}
+    values = {
+        "name": name,
+        "namespace": namespace_for(name),
+        "pyodide_version": PYODIDE_VERSION,
+        "onward_version": __version__,
+    }
     written = []
     for folder in FOLDERS:
         (directory / folder).mkdir(parents=True, exist_ok=True)
@@ -49,5 +58,24 @@ def new_site(directory: Path, name: str) -> list[Path]:
         target = directory / file
         target.write_text((TEMPLATES / file).read_text(encoding="utf-8"), encoding="utf-8")
         written.append(target)
+    (directory / LOCK).write_text(json.dumps(site_lock(), indent=2) + "\n", encoding="utf-8")
+    written.append(directory / LOCK)
     (directory / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     return written
+
+
+def site_lock() -> dict[str, Any]:
+    """The new site's package-lock.json: Pyodide and what it needs, exactly as Onward's own lock has them.
+
+    So ``npm ci`` installs the very files Onward is tested with, checked against their hashes.
+    """
+    packages = json.loads(bundled(LOCK).read_text(encoding="utf-8"))["packages"]
+    wanted: dict[str, Any] = {}
+    pending = ["pyodide"]
+    while pending:
+        key = f"node_modules/{pending.pop()}"
+        if key not in wanted:
+            wanted[key] = packages[key]
+            pending.extend(packages[key].get("dependencies", {}))
+    root = {"dependencies": {"pyodide": PYODIDE_VERSION}}
+    return {"lockfileVersion": 3, "requires": True, "packages": {"": root, **dict(sorted(wanted.items()))}}

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from .components import Component, load_components
-from .content import Guide, load_guide
+from .content import Guide, build_guide
+from .errors import ContentError
 from .i18n import Catalog, Languages
+from .overlay import Overlay, resolve
 from .render import MY_ANSWERS, WORKSHEETS_INDEX, Renderer
-from .overlay import Overlay, merge
-from .worksheets import Worksheet, field_types, load_worksheets, worksheet_files
+from .sources import Merged, WorksheetSource
+from .worksheets import Worksheet, build_worksheets, field_types
 
 
 @dataclass
@@ -22,7 +23,8 @@ class OnwardSite:
     guide: Guide
     worksheets: dict[str, Worksheet]
     renderer: Renderer
-    default_worksheet_ids: tuple[str, ...] = ()  # before an overlay
+    removed_worksheets: frozenset[str] = frozenset()  # Onward's worksheets the overlay removed
+    notes: tuple[str, ...] = ()  # what the build log should tell the centre (nothing here stops the build)
 
     @classmethod
     def load(
@@ -44,17 +46,18 @@ class OnwardSite:
         the insight package has Python for.
         """
         components = load_components(macros_dir)
-        defaults = worksheet_files(worksheets_dir)
-        final_ids = sorted(merge("worksheets", defaults, overlay, root)[0]) if overlay else sorted(defaults)
-        guide = load_guide(content_dir, components, final_ids, root, overlay, default_worksheet_ids=defaults)
-        notes = list(guide.notes)
-        worksheets = load_worksheets(
-            worksheets_dir, components, guide.anchors, root, overlay, guide.default_anchors, notes
+        merged = resolve(content_dir, worksheets_dir, overlay, root)
+        guide, problems = build_guide(merged, components, merged.worksheets)
+        problems = [*merged.problems, *problems]
+        notes = [*merged.notes, *guide.notes]
+        worksheets = build_worksheets(
+            merged.worksheets, components, guide.anchors, guide.displaced_anchors, notes, problems
         )
-        guide = dataclasses.replace(guide, notes=tuple(notes))
-        offered = insights_offered(worksheets_dir, insight_ids, worksheets, overlay, components)
+        if problems:
+            raise ContentError(problems)
+        offered = insights_offered(merged, insight_ids, worksheets, components)
         renderer = Renderer(macros_dir, components, worksheets, use_directory_urls, catalog, languages, offered)
-        return cls(guide, worksheets, renderer, tuple(defaults))
+        return cls(guide, worksheets, renderer, merged.displaced.worksheets, tuple(notes))
 
     def pages(self) -> Iterator[tuple[str, str]]:
         """(source path, Markdown) for every page the site generates."""
@@ -82,13 +85,12 @@ class OnwardSite:
         Insights name places in the guide; the page shows these as text, not as links.
         """
         missing = []
-        for page_id, anchors in sorted(self.guide.default_anchors.items()):
+        for page_id, anchors in sorted(self.guide.displaced_anchors.items()):
             if page_id not in self.guide.anchors:
                 missing.append(page_id)
                 continue
             missing.extend(f"{page_id}#{a}" for a in sorted(anchors - self.guide.anchors[page_id]))
-        default_ids = set(self.default_worksheet_ids)
-        missing.extend(f"worksheets/{w}" for w in sorted(default_ids - set(self.worksheets)))
+        missing.extend(f"worksheets/{w}" for w in sorted(self.removed_worksheets))
         return missing
 
     def source_uris(self) -> set[str]:
@@ -101,10 +103,9 @@ class OnwardSite:
 
 
 def insights_offered(
-    worksheets_dir: Path,
+    merged: Merged,
     insight_ids: frozenset[str],
-    worksheets: dict[str, Worksheet],
-    overlay: Overlay | None,
+    worksheets: Mapping[str, Worksheet],
     components: Mapping[str, Component],
 ) -> frozenset[str]:
     """The worksheets whose forms offer "See what this tells me".
@@ -114,11 +115,12 @@ def insights_offered(
     because the Python reads answers by field id.
     """
     offered = set(insight_ids) & set(worksheets)
-    if overlay is not None:
-        defaults = worksheet_files(worksheets_dir)
-        for ident in set(overlay.files["worksheets"]) & offered & set(defaults):
-            original = load_worksheets(worksheets_dir, components, only=ident)[ident]
-            kept = field_types(worksheets[ident].fields)
-            if any(kept.get(key) != kind for key, kind in field_types(original.fields).items()):
-                offered.discard(ident)
+    for ident in sorted(offered):
+        replaced = merged.worksheets[ident].replaces
+        if replaced is None:
+            continue
+        original = build_worksheets({ident: WorksheetSource(ident, replaced)}, components)[ident]
+        kept = field_types(worksheets[ident].fields)
+        if any(kept.get(key) != kind for key, kind in field_types(original.fields).items()):
+            offered.discard(ident)
     return frozenset(offered)

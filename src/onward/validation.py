@@ -7,12 +7,13 @@ which matters because every build pays for it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import jsonschema_rs
 
 from .errors import Path_, Problem
-from .links import ID_PATTERN
+from .links import ID_PATTERN, suggestion
 from .yamlsource import YamlDocument
 
 _JSON_TYPE_NAMES = {
@@ -68,6 +69,33 @@ def _subschema(schema: dict[str, Any], schema_path: list[str | int]) -> dict[str
     return node
 
 
+# ``key: #1b3a6b``: YAML reads everything from the ``#`` on as a comment, so the value is empty.
+_COMMENTED_VALUE = re.compile(r"^\s*(?:-\s+)?(?P<key>[^\s:#][^:#]*):\s+(?P<value>#\S+)")
+
+
+def commented_value_hint(doc: YamlDocument, path: Path_) -> str:
+    """Why a value the editor can see came out empty, when a ``#`` right after the colon is the cause."""
+    match = _COMMENTED_VALUE.match(doc.source_line(doc.line_of(path)))
+    if not match:
+        return ""
+    return (
+        f": in YAML a '#' after a space starts a comment, so {match['value']} was read as nothing. "
+        f"Put it in quotes: {match['key'].strip()}: \"{match['value']}\""
+    )
+
+
+def _messages(error: Any, schema: dict[str, Any]) -> list[tuple[Path_, str]]:
+    path: Path_ = tuple(error.instance_path)
+    details = error.kind.as_dict()
+    if type(error.kind).__name__ == "AdditionalProperties":
+        allowed = sorted(_subschema(schema, list(error.schema_path)).get("properties", {}))
+        return [
+            (path + (extra,), f"unexpected field '{extra}'{suggestion(extra, allowed)} (allowed: {', '.join(allowed)})")
+            for extra in sorted(details["unexpected"])
+        ]
+    return [_message(error, schema)]
+
+
 def _message(error: Any, schema: dict[str, Any]) -> tuple[Path_, str]:
     path: Path_ = tuple(error.instance_path)
     instance = error.instance
@@ -75,10 +103,6 @@ def _message(error: Any, schema: dict[str, Any]) -> tuple[Path_, str]:
     match type(error.kind).__name__:
         case "Required":
             return path, f"'{details['property']}' is required"
-        case "AdditionalProperties":
-            allowed = sorted(_subschema(schema, list(error.schema_path)).get("properties", {}))
-            extra = sorted(details["unexpected"])[0]
-            return path + (extra,), f"unexpected field '{extra}' (allowed: {', '.join(allowed)})"
         case "Type":
             expected = details["types"]
             names = [expected] if isinstance(expected, str) else list(expected)
@@ -107,8 +131,10 @@ def schema_problems(
     problems = []
     errors = sorted(_validator(schema).iter_errors(value), key=lambda e: [str(p) for p in e.instance_path])
     for error in errors:
-        path, message = _message(error, schema)
-        problems.append(doc.problem(prefix + path, message))
+        for path, message in _messages(error, schema):
+            if error.instance is None:
+                message += commented_value_hint(doc, prefix + path)
+            problems.append(doc.problem(prefix + path, message))
     return problems
 
 

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .components import KIND_FIELD, ROLE_MARKDOWN, Component, walk_roles
-from .errors import ContentError, Path_, Problem, display_name
+from .errors import ContentError, Path_, Problem
 from .links import check_target, inline_targets
-from .overlay import Overlay, merge
+from .sources import WorksheetSource, read_worksheets, yaml_files
 from .validation import ID_SCHEMA, TEXT_SCHEMA, TYPED_ITEM_SCHEMA, document_problems, schema_problems
-from .yamlsource import YamlDocument, load_yaml
+from .yamlsource import YamlDocument
 
 GROUP = "group"
 NOTE = "note"  # a field that asks nothing
@@ -128,7 +128,7 @@ class Worksheet:
 
 
 def worksheet_files(folder: Path) -> dict[str, Path]:
-    return {file.stem: file for file in sorted(folder.glob("*.yml"))} if folder.is_dir() else {}
+    return yaml_files(folder)
 
 
 def worksheet_ids(folder: Path) -> list[str]:
@@ -141,42 +141,48 @@ def load_worksheets(
     components: Mapping[str, Component],
     anchors: Mapping[str, frozenset[str]] | None = None,
     root: Path | None = None,
-    overlay: Overlay | None = None,
-    default_anchors: Mapping[str, frozenset[str]] | None = None,
-    notes: list[str] | None = None,
-    only: str | None = None,
 ) -> dict[str, Worksheet]:
-    """Every ``*.yml`` in ``folder`` with ``overlay`` applied, checked; raise ContentError listing all problems.
+    """Every ``*.yml`` in ``folder`` as it is (no overlay), checked; raise ContentError listing all problems.
 
-    ``anchors`` (page id -> its anchors) lets links in worksheet text be checked
-    against the guide. A link in one of Onward's own worksheets that only broke
-    because the overlay removed its target is not an error: it goes to ``notes``
-    and renders as plain text. ``only`` loads the one worksheet with that id.
+    ``anchors`` (page id -> its anchors) lets links in worksheet text be checked against the guide.
     """
-    files, problems = merge("worksheets", worksheet_files(folder), overlay, root)
+    sources, problems = read_worksheets(worksheet_files(folder), root)
+    worksheets = build_worksheets(sources, components, anchors, problems=problems)
+    if problems:
+        raise ContentError(problems)
+    return worksheets
+
+
+def build_worksheets(
+    sources: Mapping[str, WorksheetSource],
+    components: Mapping[str, Component],
+    anchors: Mapping[str, frozenset[str]] | None = None,
+    displaced_anchors: Mapping[str, frozenset[str]] | None = None,
+    notes: list[str] | None = None,
+    problems: list[Problem] | None = None,
+) -> dict[str, Worksheet]:
+    """The worksheets built from their (already merged) sources; every problem is added to ``problems``.
+
+    A link in one of Onward's own worksheets whose target the overlay took away
+    (it is in ``displaced_anchors``) is not an error: it goes to ``notes`` and
+    renders as plain text.
+    """
+    problems = [] if problems is None else problems
     worksheets: dict[str, Worksheet] = {}
-    for ident, file in files.items():
-        if only is not None and ident != only:
-            continue
-        try:
-            doc = load_yaml(file, display_name(file, root))
-        except ContentError as exc:
-            problems.extend(exc.problems)
-            continue
-        worksheet, found = _build_worksheet(doc, file.stem, components)
+    for source in sources.values():
+        doc = source.doc
+        worksheet, found = _build_worksheet(doc, source.id, components)
         problems.extend(found)
         if worksheet is not None and anchors is not None:
-            lenient = overlay is not None and default_anchors is not None and not overlay.is_own(doc.name)
             for problem, target in _link_problems(doc, components, anchors):
-                if lenient and default_anchors and check_target(target, "", default_anchors) is None:
+                taken = displaced_anchors and check_target(target, "", displaced_anchors) is None
+                if taken and not source.own:
                     if notes is not None:
                         notes.append(f"{problem} (removed by the overlay: shown without the link)")
                 else:
                     problems.append(problem)
         if worksheet is not None:
             worksheets[worksheet.id] = worksheet
-    if problems:
-        raise ContentError(problems)
     return dict(sorted(worksheets.items(), key=lambda item: (item[1].order, item[1].title)))
 
 

@@ -27,6 +27,12 @@ class YamlDocument:
     name: str
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    text: str = field(default="", repr=False)  # the file as written, for messages that quote a line
+
+    def source_line(self, line: int | None) -> str:
+        """Line ``line`` (from 1) of the file as written, or "" when unknown."""
+        rows = self.text.splitlines()
+        return rows[line - 1] if line and 0 < line <= len(rows) else ""
 
     def line_of(self, path: Path_) -> int | None:
         """The line of ``path``, or of its nearest ancestor that has one."""
@@ -56,7 +62,7 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
     try:
         node = loader.get_single_node()
         if node is None:
-            return YamlDocument(name, None, {(): 1})
+            return YamlDocument(name, None, {(): 1}, text)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -67,6 +73,8 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
         raise ContentError.single(name, line, (), f"invalid YAML: {reason}") from None
     except yaml.YAMLError as exc:
         raise ContentError.single(name, None, (), f"invalid YAML: {exc}") from None
+    except ValueError as exc:  # a value YAML recognises but cannot build, such as the date 2026-02-30
+        raise ContentError.single(name, None, (), f"invalid YAML: a value cannot be read ({exc})") from None
     finally:
         loader.dispose()
 
@@ -75,7 +83,7 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
     _record_lines(node, (), lines, problems, name)
     if problems:
         raise ContentError(problems)
-    return YamlDocument(name, data, lines)
+    return YamlDocument(name, data, lines, text)
 
 
 def _record_lines(

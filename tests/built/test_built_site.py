@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
@@ -128,7 +129,7 @@ def write_site(folder: Path, content: dict[str, str], plugin_options: str = "") 
         (folder / "content" / f"{name}.yml").write_text(textwrap.dedent(text), encoding="utf-8")
     config = folder / "mkdocs.yml"
     config.write_text(
-        "site_name: Test\ntheme: {name: material, font: false}\n"
+        "site_name: Test\nsite_url: !ENV ONWARD_SITE_URL\ntheme: {name: material, font: false}\n"
         f"plugins:\n  - onward:\n      content_dir: content\n      worksheets_dir: worksheets\n{plugin_options}",
         encoding="utf-8",
     )
@@ -181,10 +182,21 @@ def test_configured_help_contacts_replace_the_defaults(tmp_path):
 
 
 def test_default_help_invents_no_phone_numbers(built_site):
+    """The generic contacts name no number; every number shown comes from a sourced, dated help set."""
+    from onward.help_sets import load_help_sets
+
     html = read(built_site, "index")
     aside = html.split('data-onward="help"', 1)[1].split("</aside>", 1)[0]
-    assert "tel:" not in aside
-    assert "careers adviser" in aside and "doctor" in aside and "helpline" in aside
+    generic = aside.split('data-onward-help-countries', 1)[0]
+    assert "tel:" not in generic
+    assert "careers adviser" in generic and "doctor" in generic and "helpline" in generic
+    sourced = {
+        entry["phone"].replace(" ", "")
+        for one in load_help_sets().values()
+        for entry in [*one.contacts, *([one.emergency] if one.emergency else [])]
+        if "phone" in entry and entry["source"] and entry["checked"]
+    }
+    assert set(re.findall(r'href="tel:([^"]+)"', aside)) == sourced
 
 
 def test_package_builds_as_a_wheel_that_carries_the_content(tmp_path):

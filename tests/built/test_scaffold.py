@@ -75,3 +75,27 @@ def test_footer_text_is_shown_as_text_never_markup(tmp_path):
     html = (tmp_path / "plain" / "site" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in html
     assert footer in parse_html(html).text
+
+
+def test_a_site_whose_pyodide_differs_from_onwards_is_told_what_to_run(tmp_path):
+    assert onward("new-site", "older", "--name", NAME, cwd=tmp_path).returncode == 0
+    site = tmp_path / "older"
+    installed = site / "node_modules" / "pyodide"
+    installed.mkdir(parents=True)
+    for file in (REPO / "node_modules" / "pyodide").iterdir():
+        if file.is_file() and file.name != "package.json":
+            (installed / file.name).symlink_to(file)
+    (installed / "package.json").write_text(json.dumps({"name": "pyodide", "version": "0.27.7"}), encoding="utf-8")
+    built = build_site(site / "mkdocs.yml", site / "site", "http://127.0.0.1:8000/")
+    assert built.returncode != 0, "a strict build stops at the warning"
+    output = built.stdout + built.stderr
+    assert f"WARNING -  onward: {installed} holds Pyodide 0.27.7, but Onward" in output
+    assert f"Run: cd {site} && npm install --save-exact pyodide@{PYODIDE_VERSION}" in output
+
+
+def test_a_new_site_pins_pyodide_with_onwards_checksums(tmp_path):
+    assert onward("new-site", "locked", "--name", NAME, cwd=tmp_path).returncode == 0
+    lock = json.loads((tmp_path / "locked" / "package-lock.json").read_text(encoding="utf-8"))
+    ours = json.loads((REPO / "package-lock.json").read_text(encoding="utf-8"))
+    assert lock["packages"]["node_modules/pyodide"] == ours["packages"]["node_modules/pyodide"]
+    assert (tmp_path / "locked" / ".gitignore").read_text(encoding="utf-8").split() == ["site/", "node_modules/", ".venv/"]

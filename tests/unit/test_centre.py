@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from onward.centre import Centre, load_centre, material_languages
+from onward.centre import CENTRE_FIELDS, Centre, centre_schema, load_centre, material_languages, untranslated_interface
 from onward.i18n import load_catalog
 from onward.site_defaults import default_help
 
 ENGLISH = load_catalog("en")
-from onward.contrast import AA_TEXT, DEFAULT_COLOURS, contrast, contrast_problems, palette_css
+from onward.contrast import AA_TEXT, DEFAULT_COLOURS, color, contrast, contrast_problems, palette_css
 from onward.errors import ContentError
 
 GOOD = """\
@@ -107,6 +107,14 @@ BAD_VALUES = [
     ("description", '""', "help.contacts[0].description", "should not be empty"),
     ("footer", "42", "footer", "should be text"),
     ("language", "frr", "language", "did you mean 'fr'?"),
+    ("language", "french", "language", "did you mean 'fr'? (French)"),
+    ("language", "Deutsch", "language", "did you mean 'de'? (German)"),
+    ("language", "fr_FR", "language", "did you mean 'fr'?"),
+    ("logo", "logo.svgg", "logo", "no file 'logo.svgg' in docs_dir"),
+    ("logo", "docs/logo.svg", "logo", "did you mean 'logo.svg'?"),
+    ("logo", "https://college.example/logo.svg", "logo", "is a web address"),
+    ("logo", "../logo.svg", "logo", "leads out of docs_dir"),
+    ("primary", "#1b3a6b", "colours.primary", 'was read as nothing. Put it in quotes: primary: "#1b3a6b"'),
     ("storage_namespace", "Sample College", "storage_namespace", "lowercase words joined by hyphens"),
     ("pyodide_url", "http://cdn.example/pyodide/", "pyodide_url", "a path starting /"),
     ("overlay", "no-such-folder", "overlay", "no folder 'no-such-folder'"),
@@ -182,3 +190,48 @@ def test_the_palette_stylesheet_carries_every_colour():
 def test_languages_come_from_material():
     languages = material_languages()
     assert {"en", "fr", "de"} <= set(languages)
+
+
+def test_a_logo_given_as_an_absolute_path_is_refused_with_its_relative_path(tmp_path):
+    """The file exists, so this used to build, with a broken image under any sub-path."""
+    [problem] = centre_problems(tmp_path, replace_line("logo", str(tmp_path / "docs" / "logo.svg")))
+    assert "logo: " in problem and "is an absolute path, which breaks when the site is served from a sub-path: write 'logo.svg'" in problem
+    (tmp_path / "other").mkdir()
+    [outside] = centre_problems(tmp_path / "other", replace_line("logo", "/srv/images/logo.svg"))
+    assert "is an absolute path" in outside and "copy the file into docs_dir" in outside
+
+
+def test_colors_spelt_the_american_way_gets_a_did_you_mean(tmp_path):
+    [problem] = centre_problems(tmp_path, GOOD + 'colors:\n  primary: "#1d4e89"\n')
+    assert problem.startswith("centre.yml:22: colors: unexpected field 'colors'; did you mean 'colours'?")
+
+
+def test_every_unexpected_field_is_named(tmp_path):
+    found = centre_problems(tmp_path, GOOD + "colour: blue\nfooter_text: Hi\n")
+    assert [p.split(": ")[1] for p in found] == ["colour", "footer_text"]
+
+
+@pytest.mark.parametrize(("key", "value"), [("primary", "#7fb3ad"), ("accent", "#ffb000"), ("dark_link", "#404a6b"), ("dark_accent", "#333333")])
+def test_a_failing_colour_comes_with_the_nearest_passing_shade_of_its_hue(key, value):
+    colours = {**DEFAULT_COLOURS, key: value}
+    message = contrast_problems(colours)[key]
+    shade = re.search(r"; (#[0-9a-f]{6}) is the nearest shade of the same hue that passes", message)[1]
+    assert key not in contrast_problems({**colours, key: shade}), "the suggested shade passes everywhere"
+    hue = lambda text: color(text).convert("oklch")["hue"]  # noqa: E731
+    assert abs(hue(shade) - hue(value)) % 360 < 3 or value == "#333333", (value, shade)
+
+
+def test_the_centre_fields_are_the_schema_and_the_dataclass():
+    """Adding a field is one line in centre_schema() and one in Centre: this keeps them together."""
+    assert list(CENTRE_FIELDS) == list(centre_schema()["properties"])
+
+
+@pytest.mark.parametrize("language", ["en", "en-GB", "fr", "fr-CA"])
+def test_languages_onward_translates_give_no_warning(language):
+    assert untranslated_interface(language) is None
+
+
+def test_a_language_onward_does_not_translate_is_named_plainly():
+    message = untranslated_interface("de")
+    assert message.startswith("Onward has no interface translation for 'de' (it ships en, fr)")
+    assert "Onward's buttons, messages and help box will stay in English" in message

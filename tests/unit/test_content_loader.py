@@ -83,7 +83,7 @@ def test_unknown_block_type_lists_the_known_ones(tmp_path):
     folder = write_content(tmp_path, index=HOME.replace("type: paragraph", "type: paragraf"))
     [message] = problems(folder)
     assert message.startswith("content/index.yml:9: sections[0].blocks[0].type: unknown block type 'paragraf'")
-    assert "known types: callout, links, list, paragraph, questions, quote, reason" in message
+    assert "known types: callout, links, list, paragraph, question_bank, questions, quote, reason" in message
 
 
 def test_layout_components_are_not_block_types(tmp_path):

@@ -354,7 +354,7 @@ def blank_answers(worksheet: str) -> dict[str, Any]:
 
 def test_worksheets_lists_exactly_the_worksheet_files():
     assert set(WORKSHEETS) == set(SHEETS)
-    assert len(WORKSHEETS) == 11
+    assert len(WORKSHEETS) == 12
     assert isinstance(WORKSHEETS, tuple)
 
 

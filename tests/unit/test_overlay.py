@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -62,10 +63,10 @@ def overlay(tmp_path: Path, manifest: str = "", **files: str) -> Path:
     return folder
 
 
-def load(folder: Path) -> OnwardSite:
+def load(folder: Path, content: Path | None = None) -> OnwardSite:
     root = folder.parent
     return OnwardSite.load(
-        bundled("content"),
+        content or bundled("content"),
         bundled("worksheets"),
         bundled("macros"),
         root,
@@ -75,9 +76,9 @@ def load(folder: Path) -> OnwardSite:
     )
 
 
-def problems(folder: Path) -> list[str]:
+def problems(folder: Path, content: Path | None = None) -> list[str]:
     with pytest.raises(ContentError) as caught:
-        load(folder)
+        load(folder, content)
     return [str(p) for p in caught.value.problems]
 
 
@@ -123,6 +124,13 @@ def test_removing_an_unknown_id_suggests_the_nearest(tmp_path):
     [problem] = problems(overlay(tmp_path, "remove:\n  - learning-resource\n"))
     assert problem.startswith("overlay/overlay.yml:2: remove[0]: there is no default page, section or worksheet")
     assert "did you mean 'learning-resources'?" in problem
+
+
+def test_a_removal_suggestion_names_the_kind_of_each_near_id(tmp_path):
+    """A near worksheet is never offered as if it were the section someone meant to hide."""
+    [problem] = problems(overlay(tmp_path, "remove:\n  - learning-resource\n"))
+    assert "did you mean 'learning-resources'? That is a section of page 'learning';" in problem
+    assert "'learning' is a page" in problem and "'learning-plan' is a worksheet" in problem
 
 
 def test_an_added_id_needs_its_file(tmp_path):
@@ -194,3 +202,94 @@ def test_a_replaced_worksheet_keeps_insights_only_while_its_fields_match(tmp_pat
 def test_the_home_page_can_be_replaced_but_not_removed(tmp_path):
     [problem] = problems(overlay(tmp_path, "remove: [index]\n"))
     assert problem == "overlay/overlay.yml:1: remove[0]: the home page cannot be removed: replace it in pages/index.yml"
+
+
+def test_a_link_to_a_worksheet_in_the_centres_text_names_the_worksheet_link_block(tmp_path):
+    section = SECTION.format(id="workshops", text="Keep a [rejection log](worksheets/rejection-log).") + "page: learning\n"
+    [problem] = problems(overlay(tmp_path, "add: [workshops]\n", **{"sections/workshops": section}))
+    assert problem.startswith("overlay/sections/workshops.yml:5: blocks[0].text: link to 'worksheets/rejection-log'")
+    assert "worksheet_link block (type: worksheet_link, worksheet: rejection-log" in problem
+    [by_id] = problems(overlay(tmp_path / "b", "add: [workshops]\n", **{"sections/workshops": section.replace("worksheets/", "")}))
+    assert "worksheet_link block (type: worksheet_link, worksheet: rejection-log" in by_id
+
+
+def test_a_section_both_replaced_and_removed_is_an_error(tmp_path):
+    folder = overlay(tmp_path, "remove: [more-support]\n", **{"sections/more-support": SECTION.format(id="more-support", text="Hi.")})
+    [problem] = problems(folder)
+    assert problem.startswith("overlay/overlay.yml:1: remove[0]: 'more-support' is both replaced (overlay/sections/more-support.yml)")
+
+
+def test_every_overlay_problem_is_listed_at_once(tmp_path):
+    sheet = WORKSHEET.format(id="strenghts", field="notes")
+    section = SECTION.format(id="workshops", text="Hi.") + "page: learnin\n"
+    folder = overlay(tmp_path, "add: [workshops]\nremove: [learning-resource]\n",
+                     **{"sections/workshops": section, "worksheets/strenghts": sheet})
+    found = problems(folder)
+    assert len(found) == 3, found
+
+
+# Upgrades: Onward renames a section (keeping its old id), and a centre's overlay written for the
+# release before keeps working, with a note naming the new id.
+
+RENAMED = "networking-and-contacts"
+
+
+@pytest.fixture
+def renamed_content(tmp_path: Path) -> Path:
+    """Onward's content as a later release might have it: moving-forward#networking renamed."""
+    folder = tmp_path / "content-next"
+    shutil.copytree(bundled("content"), folder)
+    page = folder / "moving-forward.yml"
+    text = page.read_text(encoding="utf-8")
+    assert text.count("  - id: networking\n") == 1
+    page.write_text(text.replace("  - id: networking\n", f"  - id: {RENAMED}\n    renamed_from: [networking]\n"), encoding="utf-8")
+    for other in folder.glob("*.yml"):  # the release updates its own links to the new id
+        other.write_text(other.read_text(encoding="utf-8").replace("moving-forward#networking)", f"moving-forward#{RENAMED})"), encoding="utf-8")
+    return folder
+
+
+def test_without_renamed_from_the_old_id_is_an_error_naming_both_near_ids(tmp_path, renamed_content):
+    page = renamed_content / "moving-forward.yml"
+    page.write_text(page.read_text(encoding="utf-8").replace("    renamed_from: [networking]\n", ""), encoding="utf-8")
+    [problem] = problems(overlay(tmp_path, "remove: [networking]\n"), renamed_content)
+    assert f"did you mean '{RENAMED}'? That is a section of page 'moving-forward'" in problem
+    assert "'networking-plan' is a worksheet" in problem
+
+
+def test_an_old_section_id_under_remove_still_hides_the_section(tmp_path, renamed_content):
+    site = load(overlay(tmp_path, "remove: [networking]\n"), renamed_content)
+    assert RENAMED not in site.guide.anchors["moving-forward"]
+    assert "networking-plan" in site.worksheets, "the worksheet with the near id stays"
+    [note] = [n for n in site.notes if "now called" in n]
+    assert note.startswith("overlay/overlay.yml:1: remove[0]: Onward's section 'networking' is now called 'networking-and-contacts'")
+
+
+def test_an_old_section_id_still_replaces_the_section_where_it_is(tmp_path, renamed_content):
+    folder = overlay(tmp_path, **{"sections/networking": SECTION.format(id="networking", text="Meet our alumni.")})
+    site = load(folder, renamed_content)
+    ids = [s.id for s in site.guide.page("moving-forward").sections]
+    assert RENAMED in ids and "networking" not in ids
+    assert ids.index(RENAMED) == [s.id for s in load(overlay(tmp_path / "plain"), renamed_content).guide.page("moving-forward").sections].index(RENAMED)
+    assert "Meet our alumni." in markdown(site, "moving-forward.md")
+    assert any(n.startswith("overlay/sections/networking.yml:1: id: Onward's section 'networking' is now called") for n in site.notes)
+
+
+def test_an_old_id_in_after_and_in_the_centres_links_follows_the_rename(tmp_path, renamed_content):
+    text = "See [who to ask](moving-forward#networking) first."
+    section = SECTION.format(id="alumni", text=text) + "page: moving-forward\nafter: networking\n"
+    site = load(overlay(tmp_path, "add: [alumni]\n", **{"sections/alumni": section}), renamed_content)
+    ids = [s.id for s in site.guide.page("moving-forward").sections]
+    assert ids[ids.index(RENAMED) + 1] == "alumni"
+    page = markdown(site, "moving-forward.md")
+    assert f"[who to ask](#{RENAMED})" in page
+    notes = [n for n in site.notes if "now calls" in n or "now called" in n]
+    assert len(notes) == 2, notes
+    assert any("after: Onward's section 'networking' is now called" in n for n in notes)
+    assert any(f"blocks[0].text: link to 'moving-forward#networking': Onward now calls this 'moving-forward#{RENAMED}'" in n for n in notes)
+
+
+def test_an_old_id_cannot_also_be_in_use(tmp_path, renamed_content):
+    page = renamed_content / "moving-forward.yml"
+    page.write_text(page.read_text(encoding="utf-8").replace("renamed_from: [networking]", "renamed_from: [keep-learning]"), encoding="utf-8")
+    [problem] = problems(overlay(tmp_path), renamed_content)
+    assert "renamed_from: 'keep-learning' is still in use as an id" in problem

@@ -57,10 +57,10 @@ def problems(folder: Path, anchors=None) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
-def test_the_eleven_worksheets_load_in_order():
+def test_the_twelve_worksheets_load_in_order():
     worksheets = load_worksheets(bundled("worksheets"), COMPONENTS)
     assert list(worksheets)[:4] == ["rejection-log", "reasons-check", "feedback-request", "thought-record"]
-    assert len(worksheets) == 11
+    assert len(worksheets) == 12
     assert worksheet_ids(bundled("worksheets")) == sorted(worksheets)
 
 

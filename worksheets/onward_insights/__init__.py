@@ -17,6 +17,7 @@ from . import (
     expressive_writing,
     feedback_request,
     goals_plan,
+    interview_examples,
     interview_self_review,
     learning_plan,
     networking_plan,
@@ -40,6 +41,7 @@ MODULES: dict[str, ModuleType] = {
     "networking-plan": networking_plan,
     "learning-plan": learning_plan,
     "expressive-writing": expressive_writing,
+    "interview-examples": interview_examples,
 }
 
 WORKSHEETS: tuple[str, ...] = WORKSHEET_IDS

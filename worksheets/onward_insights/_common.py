@@ -409,6 +409,33 @@ GUIDE_SECTIONS: Mapping[str, tuple[str, ...]] = {
         "pace-your-search",
     ),
     "closing": ("the-path-so-far", "part-of-searching", "where-to-go-next"),
+    "tonight": ("five-minutes-now", "instead-now", "if-it-will-not-settle"),
+    "before-interview": (
+        "what-an-early-no-means",
+        "tailoring",
+        "applicant-tracking-systems",
+        "online-tests",
+        "video-interviews",
+        "assessment-centres",
+        "graduate-schemes",
+        "careers-service",
+        "track-your-applications",
+    ),
+    "after-final-round": (
+        "what-decides-final-rounds",
+        "close-second",
+        "keep-me-in-mind",
+        "staying-in-touch",
+        "when-it-keeps-happening",
+    ),
+    "no-reply": ("why-silence-happens", "when-to-follow-up", "how-to-follow-up", "when-to-let-go", "while-you-wait"),
+    "practical-worries": ("money-while-searching", "unfair-rejection", "see-what-they-hold", "your-centre-can-add"),
+    "interview-practice": (
+        "question-bank",
+        "star-method",
+        "prepare-your-examples",
+        "practise-out-loud",
+    ),
 }
 
 WORKSHEET_IDS: tuple[str, ...] = (
@@ -423,6 +450,7 @@ WORKSHEET_IDS: tuple[str, ...] = (
     "networking-plan",
     "learning-plan",
     "expressive-writing",
+    "interview-examples",
 )
 
 

@@ -37,11 +37,15 @@ function bindMyAnswers() {
   }
 }
 
+// The guide's copy buttons and the help box's country choice (guide.js).
+const guideModule = new URL("./guide.js", import.meta.url).href;
+
 // Material announces the first page and every instant navigation on document$;
 // binding twice is harmless.
 if (window.document$ && typeof window.document$.subscribe === "function") {
   window.document$.subscribe(() => {
     bindWorksheets();
     bindMyAnswers();
+    import(guideModule).then((guide) => guide.bind(document));
   });
 }

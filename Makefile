@@ -47,8 +47,17 @@ install: $(BIN)/.installed node_modules/.installed
 serve: install
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
+# Built beside the old copy, then swapped in: a build that fails leaves the site as it was.
+SITE_DIR ?= site
+MKDOCS_CONFIG ?= mkdocs.yml
 site: install
-	ONWARD_SITE_URL=$${ONWARD_SITE_URL:-http://$(HOST):$(PORT)/} $(BIN)/mkdocs build --strict --site-dir site
+	rm -rf $(SITE_DIR).next
+	ONWARD_SITE_URL=$${ONWARD_SITE_URL:-http://$(HOST):$(PORT)/} $(BIN)/mkdocs build --strict \
+		--config-file $(MKDOCS_CONFIG) --site-dir $(abspath $(SITE_DIR)).next || { rm -rf $(SITE_DIR).next; exit 1; }
+	rm -rf $(SITE_DIR).old
+	if [ -e $(SITE_DIR) ]; then mv $(SITE_DIR) $(SITE_DIR).old; fi
+	mv $(SITE_DIR).next $(SITE_DIR)
+	rm -rf $(SITE_DIR).old
 
 test: install $(CHROMIUM) $(WEB_SERVERS)
 	$(BIN)/pytest
@@ -68,4 +77,4 @@ dist: $(BIN)/.installed
 	$(BIN)/python -m build --no-isolation --outdir $(DIST) .
 
 clean:
-	rm -rf site dist .pytest_cache .bench
+	rm -rf site site.next site.old dist .pytest_cache .bench

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 import material
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
@@ -24,9 +24,9 @@ from . import __version__
 from .csp import externalise_site_icons
 from .centre import CENTRE_FIELDS, Centre, load_centre
 from .contrast import palette_css
-from .errors import ContentError
+from .errors import ContentError, Problem
 from .hosting import HEADERS_FILE, headers_file, site_url_problem
-from .i18n import Languages, load_catalog
+from .i18n import Languages, UnknownString, load_catalog
 from .interface_language import name_theme_controls, report_translation, search_content_language
 from .paths import ASSETS_URI, PACKAGE_DIR, THEME_DIR, bundled
 from .runtime import InsightWheel, find_pyodide, install_pyodide
@@ -34,6 +34,7 @@ from .overlay import read_overlay
 from .site import OnwardSite
 from .site_defaults import default_help, help_sets_for
 from .storage import storage_namespace
+from .template_errors import calling_template
 from .versions import pyodide_problem, pyodide_version, stamp_generator, write_stamp
 
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
@@ -47,6 +48,25 @@ MATERIAL_ICONS = {
 CENTRE_CSS = f"{ASSETS_URI}/centre.css"  # a centre's colours, written at build time
 
 log = get_plugin_logger(__name__)
+
+
+def stopped(error: ContentError) -> PluginError:
+    """The build stops with every problem, each naming its file, line and field: never a traceback."""
+    count = len(error.problems)
+    return PluginError(f"Onward found {count} problem{'s' if count != 1 else ''} to fix before it can build:\n{error}")
+
+
+def strict(lookup: Callable[..., str]) -> Callable[..., str]:
+    """A gettext callable for MkDocs' own templates that stops the build on an unknown string."""
+
+    def looked_up(*args: Any) -> str:
+        try:
+            return lookup(*args)
+        except UnknownString as unknown:
+            file, line = calling_template() or ("a template", None)
+            raise stopped(ContentError([Problem(file, line, (Path(file).name,), str(unknown))])) from None
+
+    return looked_up
 
 
 def apply_to_theme(centre: Centre, config: MkDocsConfig) -> None:
@@ -113,14 +133,14 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         try:
             self.centre = load_centre(dict(self.config), config_file, Path(config.docs_dir))
         except ContentError as exc:
-            raise PluginError(f"Onward found {len(exc.problems)} problem(s) in the centre configuration:\n{exc}") from None
+            raise stopped(exc) from None
         apply_to_theme(self.centre, config)
         # The centre's language (if any) is Material's theme.language by now.
         language = str(config.theme["language"])
         try:
             self.catalog = load_catalog(language)
         except ContentError as exc:
-            raise PluginError(f"Onward found {len(exc.problems)} problem(s) in its translations:\n{exc}") from None
+            raise stopped(exc) from None
         self.languages = Languages(language, self.catalog.language, self.config.content_language)
         report_translation(language, self.catalog)
         insights = self.worksheets_dir / "onward_insights"
@@ -138,10 +158,18 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
                 insight_modules(insights),
             )
         except ContentError as exc:
-            count = len(exc.problems)
-            raise PluginError(f"Onward found {count} problem(s) in the content:\n{exc}") from None
+            raise stopped(exc) from None
         for note in self.site.notes:
             log.info("Onward: %s", note)
+        # Every page and the help box are rendered now, before MkDocs empties site_dir: a mistake
+        # in a macro stops the build while the site already there is still whole.
+        try:
+            self.pages = list(self.site.pages())
+            help_box = self.centre.help_box(default_help(self.catalog), self.catalog.gettext("help.book_with"))
+            help_box.update(help_sets_for(self.centre.help_set))
+            self.help_html = Markup(self.site.renderer.call("help", **help_box))
+        except ContentError as exc:
+            raise stopped(exc) from None
         self.namespace = self.centre.storage_namespace or storage_namespace(config.site_name, config.site_url)
         name_theme_controls(config, self.catalog)
         # The Worksheets section's own page is its title, not a second "Worksheets" inside it.
@@ -178,7 +206,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for src_uri, markdown in self.site.pages():
+        for src_uri, markdown in self.pages:
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(
                     f"docs_dir has its own {src_uri}, which clashes with a page Onward generates; "
@@ -198,12 +226,12 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         # Added here, after MkDocs has listed the theme's static files, so nothing extra is copied.
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(MATERIAL_TEMPLATES))})])
         self.catalog.install(env)
+        # A theme template asking for a string English lacks stops the build with its file and line.
+        env.install_gettext_callables(strict(self.catalog.gettext), strict(self.catalog.ngettext), newstyle=True)  # type: ignore[attr-defined]
         self.languages.install(env)
         # Pages whose body is the guide's own text, in the content language.
         env.globals["onward_content_pages"] = self.site.content_uris()
-        help_box = self.centre.help_box(default_help(self.catalog), self.catalog.gettext("help.book_with"))
-        help_box.update(help_sets_for(self.centre.help_set))
-        env.globals["onward_help_html"] = Markup(self.site.renderer.call("help", **help_box))
+        env.globals["onward_help_html"] = self.help_html
         env.globals["onward_centre"] = {"name": self.centre.name or "", "footer": self.centre.footer or ""}
         env.globals["onward_storage_namespace"] = self.namespace
         env.globals["onward_insights"] = {

@@ -9,20 +9,22 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
 import markdown
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 from markupsafe import Markup
 
 from .components import ROLE_LINK, ROLE_MARKDOWN, ROLE_WORKSHEET, Component, fill_optional, replace_at, walk_roles
 from .content import Block, Guide, Page
-from .i18n import FALLBACK, Catalog, Languages, load_catalog
+from .errors import ContentError, format_path
+from .i18n import FALLBACK, Catalog, Languages, UnknownString, load_catalog
 from .links import INLINE_LINK, is_external, page_url, parse_target, relative_href, relative_url
 from .paths import ASSETS_URI
+from .template_errors import template_problem
 from .worksheets import GROUP, Field, Worksheet
 
 WORKSHEETS_INDEX = "worksheets/index.md"
@@ -148,24 +150,39 @@ class Renderer:
         self.use_directory_urls = use_directory_urls
         self.worksheets = dict(worksheets or {})
         self.env = make_environment(macros_dir, self.catalog, languages)
+        self.root = macros_dir.parent  # template errors name files from here (macros/NAME.md.j2)
         self._macros: dict[str, Any] = {}
         self._forms: dict[tuple[str, int], Markup] = {}
 
     def call(self, name: str, **params: Any) -> str:
-        """Call component ``name``'s macro with ``params``; the seam the tests use too."""
+        """Call component ``name``'s macro with ``params``; the seam the tests use too.
+
+        A mistake in a macro (its syntax, a name it does not have, an interface string English
+        lacks) is a ContentError naming the macro's file and line.
+        """
         component = self.components[name]
-        macro = self._macros.get(name)
-        if macro is None:
-            macro = self._macros[name] = getattr(self.env.get_template(component.template).module, name)
-        # Top-level parameters keep the macro's own defaults; nested objects get every field.
-        filled = {key: fill_optional(value, component.params.get(key, {})) for key, value in params.items()}
-        return str(macro(**filled))
+        try:
+            macro = self._macros.get(name)
+            if macro is None:
+                macro = self._macros[name] = getattr(self.env.get_template(component.template).module, name)
+            # Top-level parameters keep the macro's own defaults; nested objects get every field.
+            filled = {key: fill_optional(value, component.params.get(key, {})) for key, value in params.items()}
+            return str(macro(**filled))
+        except (TemplateError, UnknownString) as error:
+            raise ContentError([template_problem(error, self.root)]) from None
 
     def render_block(self, block: Block, resolver: Resolver) -> str:
         params = without_removed(dict(block.params), self.components[block.type], resolver)
         if params is None:
             return ""
-        return self.call(block.type, **resolve_links(params, self.components[block.type], resolver))
+        try:
+            return self.call(block.type, **resolve_links(params, self.components[block.type], resolver))
+        except ContentError as error:
+            if block.doc is None:
+                raise
+            where = block.doc.problem(block.path, "")
+            context = f"rendering the {block.type} block at {where.file}:{where.line}: {format_path(block.path)}"
+            raise ContentError([replace(p, message=f"{p.message} ({context})") for p in error.problems]) from None
 
     def render_page(self, page: Page, guide: Guide) -> str:
         """The page's Markdown source, front matter included."""

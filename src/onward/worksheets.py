@@ -7,6 +7,8 @@ types are for guide pages. Errors name file, line and path.
 
 from __future__ import annotations
 
+import difflib
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -237,8 +239,10 @@ def _build_fields(
         if component is None or component.kind != KIND_FIELD or (item["type"] == GROUP and not allow_groups):
             allowed = known if allow_groups else [k for k in known if k != GROUP]
             reason = "a group cannot hold another group" if item["type"] == GROUP else "unknown field type"
+            close = difflib.get_close_matches(str(item["type"]), allowed, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close and item["type"] != GROUP else ""
             problems.append(
-                doc.problem(path + ("type",), f"{reason} '{item['type']}' (known types: {', '.join(allowed)})")
+                doc.problem(path + ("type",), f"{reason} '{item['type']}'{hint} (known types: {', '.join(allowed)})")
             )
             continue
         renamed_from = item.get("renamed_from")
@@ -315,16 +319,19 @@ def _link_problems(
     for index, item in enumerate((data.get("reference") or {}).get("items", [])):
         texts.append((("reference", "items", index, "text"), item["text"]))
 
-    def field_texts(items: list[dict[str, Any]], prefix: Path_) -> None:
-        for index, item in enumerate(items):
-            component = components[item["type"]]
+    def field_texts(items: object, prefix: Path_) -> None:
+        # Runs before the fields are checked: anything malformed is reported by _build_fields.
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            component = components.get(item.get("type")) if isinstance(item, dict) else None
+            if component is None:
+                continue
             for role, path, value in walk_roles(item, component.block_schema):
                 if role == ROLE_MARKDOWN:
                     texts.append((prefix + (index,) + path, value))
             if item["type"] == GROUP:
-                field_texts(item["fields"], prefix + (index, "fields"))
+                field_texts(item.get("fields"), prefix + (index, "fields"))
 
-    field_texts(data["fields"], ("fields",))
+    field_texts(data.get("fields") if isinstance(data, dict) else None, ("fields",))
     problems: list[tuple[Problem, str]] = []
     for path, text in texts:
         for target in inline_targets(text):

@@ -131,7 +131,7 @@ function canShow(field, value) {
       return value === null || options.includes(value);
     case "multiple_choice":
     case "checklist":
-      return Array.isArray(value) && value.every((item) => options.includes(item));
+      return value === null || (Array.isArray(value) && value.every((item) => options.includes(item)));
     case "group":
       return Array.isArray(value) && value.every((entry) => record.isPlainObject(entry) && showable(entry, field.fields || []));
     default:

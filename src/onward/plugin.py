@@ -27,6 +27,7 @@ from .contrast import palette_css
 from .errors import ContentError, Problem
 from .hosting import HEADERS_FILE, headers_file, site_url_problem
 from .i18n import Languages, UnknownString, load_catalog
+from .minify import MinifyError, find_esbuild, minify
 from .interface_language import name_theme_controls, report_translation, search_content_language
 from .paths import ASSETS_URI, PACKAGE_DIR, THEME_DIR, bundled
 from .runtime import InsightWheel, find_pyodide, install_pyodide
@@ -255,6 +256,15 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
             self.wheel.write(site_dir / ASSETS_URI)
         if self.pyodide_dir:
             install_pyodide(self.pyodide_dir, site_dir)
+        if self.deploying:
+            esbuild = find_esbuild(Path(config.config_file_path or "mkdocs.yml").resolve().parent, PACKAGE_DIR)
+            if esbuild is None:
+                log.info("Onward: node_modules/esbuild was not found, so its scripts are served unminified (npm ci adds it)")
+            else:
+                try:
+                    minify(site_dir / ASSETS_URI, esbuild)
+                except MinifyError as error:
+                    raise PluginError(f"Onward could not minify its scripts: {error}") from None
         served = self.centre.pyodide_url or (pyodide_version(self.pyodide_dir) if self.pyodide_dir else None)
         write_stamp(site_dir, served or "none")
         (site_dir / HEADERS_FILE).write_text(headers_file(site_dir), encoding="utf-8")

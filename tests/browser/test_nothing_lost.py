@@ -122,6 +122,7 @@ def test_the_same_answer_changed_in_two_tabs_keeps_the_other_aside(site_url, con
     aside = two.evaluate("Object.entries(localStorage).filter(([k]) => k.includes(':other-tab:')).map(([, v]) => JSON.parse(v))")
     assert aside == [{"worksheet": LOG, "question": "Organisation", "value": "Written in the first tab"}]
     assert "changed in another tab too" in two.locator("[data-onward-status]").inner_text()
+    two.wait_for_function(polling=100, expression="Object.values(localStorage).some((v) => v.includes('Written in the second\"'))")
     assert entries(two)[0]["organisation"] == "Written in the second"
     in_use(two, one)
     one.wait_for_function(polling=100, expression=f"document.querySelector('{ORG}').value === 'Written in the second'")

@@ -62,7 +62,7 @@ catalogues: install
 		--msgid-bugs-address="" --add-location=file --sort-by-file --add-comments="Translators:" \
 		--strip-comments -o locales/insights.pot $(INSIGHTS_PY)
 	$(BIN)/pybabel update --domain=insights --input-file=locales/insights.pot --output-dir=locales \
-		--ignore-pot-creation-date
+		--ignore-pot-creation-date --ignore-obsolete
 
 # The guide's section ids, worksheet ids and option labels, as the insights' tests read them.
 insight-facts: install

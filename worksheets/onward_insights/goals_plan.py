@@ -283,13 +283,20 @@ def goal_events(goals: Sequence[Goal]) -> list[CalendarEvent]:
     return events
 
 
+def goal_timing(goal: Goal, today: date) -> int:
+    """0 for a goal dated ahead, 1 for one whose date has passed, 2 for one with no date: the order to suggest them."""
+    if goal.target is None:
+        return 2
+    return 0 if goal.target >= today else 1
+
+
 def steps(goals: Sequence[Goal], today: date) -> list[Step]:
     """The first step of the nearest open goal, and the guide on shaping goals."""
     open_goals = [goal for goal in goals if goal.is_open]
     found: list[Step] = []
     ready = sorted(
         (goal for goal in open_goals if goal.first_step),
-        key=lambda goal: (goal.target is None, goal.target or today, goal.number),
+        key=lambda goal: (goal_timing(goal, today), goal.target or today, goal.number),
     )
     if ready:
         found.append(

@@ -196,13 +196,12 @@ def stage_paragraph(apps: Sequence[Application]) -> Block | None:
     elif early:
         sentences.append(
             ngettext(
-                "One ended at the first stages, and %(others)s went further: something in your applications is "
+                "One ended at the first stages, and the rest went further: something in your applications is "
                 "getting you noticed.",
-                "%(count)s ended at the first stages, and %(others)s went further: something in your applications "
+                "%(count)s ended at the first stages, and the rest went further: something in your applications "
                 "is getting you noticed.",
                 early,
                 count=capitalise(number_word(early)),
-                others=number_word(len(known) - early),
             )
         )
     tests = in_stages(known, ("online-tests",))
@@ -283,10 +282,13 @@ def employer_paragraph(said: Sequence[tuple[EmployerReason, int]], apps: Sequenc
     messages = sum(bool(app.said) for app in apps)
     if not said:
         return None
+    reasons = [(reason, count) for reason, count in said if reason.kind != ENCOURAGING]
+    if not reasons:
+        return paragraph(" ".join(encouraging_sentences(said)))
     named = join_words(
         [
             _("%(reason)s (%(times)s)", reason=_(reason.name), times=times(count)) if count >= 2 else _(reason.name)
-            for reason, count in said[:6]
+            for reason, count in reasons[:6]
         ]
     )
     sentences = [
@@ -300,15 +302,21 @@ def employer_paragraph(said: Sequence[tuple[EmployerReason, int]], apps: Sequenc
         ),
         _("This is a guess from your words, and it can miss or misread things."),
     ]
-    sentences.extend(employer_reading(said))
-    if any(reason.kind == ENCOURAGING for reason, _count in said):
-        sentences.append(
-            _(
-                "Some of the messages held encouraging words, such as keeping your details or how close it was. "
-                "They are worth noting, and a short thank-you keeps that door open."
-            )
-        )
+    sentences.extend(employer_reading(reasons))
+    sentences.extend(encouraging_sentences(said))
     return paragraph(" ".join(sentences))
+
+
+def encouraging_sentences(said: Sequence[tuple[EmployerReason, int]]) -> list[str]:
+    """A word on encouraging messages: they are worth noticing, and worth a thank-you."""
+    if not any(reason.kind == ENCOURAGING for reason, _count in said):
+        return []
+    return [
+        _(
+            "Some of the messages held encouraging words, such as keeping your details or how close it was. "
+            "They are worth noting, and a short thank-you keeps that door open."
+        )
+    ]
 
 
 def employer_reading(said: Sequence[tuple[EmployerReason, int]]) -> list[str]:

@@ -38,6 +38,7 @@ TRAP_QUESTIONS = {
 }
 STRONG_FEELING = 70  # out of 100: where more support is mentioned
 BALANCED_THOUGHT_LIMIT = 240
+MOST_TRAPS_NAMED = 3  # from the wording; more than this reads as a list of faults
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,7 @@ def trap_blocks(record: Record) -> list[Block]:
             _("You spotted %(traps)s yourself.", traps=join_words([trap_name(trap) for trap in record.ticked]))
         )
     if record.worded:
-        also = join_words([trap_name(trap) for trap in record.worded], "or")
+        also = join_words([trap_name(trap) for trap in record.worded[:MOST_TRAPS_NAMED]], "or")
         sentences.append(
             _(
                 "From its wording, the thought may also fit %(traps)s. This is only a guess from your words; you "

@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Run apt-get as root directly, otherwise through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help install serve site test test-fast bench dist clean
+.PHONY: help install serve site test test-fast bench dist clean catalogues insight-facts
 
 help:
 	@echo "make serve  - install, build and serve the guide on http://$(HOST):$(PORT)"
@@ -20,6 +20,8 @@ help:
 	@echo "make site   - build the site into site/"
 	@echo "make bench  - run the benchmarks"
 	@echo "make dist   - build the wheel and sdist a career centre installs, into dist/"
+	@echo "make catalogues    - extract the insights' sentences into locales/insights.pot and update each language"
+	@echo "make insight-facts - rewrite the insights' copy of the reference site's facts after the YAML changes"
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +77,20 @@ DIST ?= dist
 dist: $(BIN)/.installed
 	rm -f $(DIST)/onward-*.whl $(DIST)/onward-*.tar.gz
 	$(BIN)/python -m build --no-isolation --outdir $(DIST) .
+
+# The insights' sentences: extracted into the template, then merged into each language's
+# catalogue (a changed English sentence becomes fuzzy there until its translation is checked).
+INSIGHTS_PY := worksheets/onward_insights
+catalogues: install
+	$(BIN)/pybabel extract --project=Onward --version=0.1 --copyright-holder="Onward contributors" \
+		--msgid-bugs-address="" --add-location=file --sort-by-file --add-comments="Translators:" \
+		--strip-comments -o locales/insights.pot $(INSIGHTS_PY)
+	$(BIN)/pybabel update --domain=insights --input-file=locales/insights.pot --output-dir=locales \
+		--ignore-pot-creation-date --ignore-obsolete
+
+# The guide's section ids, worksheet ids and option labels, as the insights' tests read them.
+insight-facts: install
+	$(BIN)/python -m onward.insight_facts $(INSIGHTS_PY)/site_facts.json
 
 clean:
 	rm -rf site site.next site.old dist .pytest_cache .bench

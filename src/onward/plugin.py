@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 
 from . import __version__
 from .csp import externalise_site_icons
+from .insight_facts import facts_json
 from .centre import CENTRE_FIELDS, Centre, load_centre
 from .contrast import palette_css
 from .errors import ContentError, Problem
@@ -180,7 +181,10 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         self.wheel: InsightWheel | None = None
         self.pyodide_dir: Path | None = None
         if self.site.renderer.insight_ids and insights.is_dir():
-            self.wheel = InsightWheel.build(insights, __version__)
+            try:
+                self.wheel = InsightWheel.build(insights, __version__, facts_json(self.site), bundled("locales"))
+            except ContentError as exc:
+                raise PluginError(f"Onward found a problem in the insights' translations:\n{exc}") from None
             if not self.centre.pyodide_url:
                 self.pyodide_dir = find_pyodide(project_root, PACKAGE_DIR)
                 if self.pyodide_dir is None:

@@ -82,12 +82,15 @@ class Field:
     params: Mapping[str, Any]
     fields: tuple["Field", ...] = ()
     renamed_from: tuple[str, ...] = ()
+    gathers: tuple[str, ...] = ()  # a group's: earlier top-level answers that become its first entry
 
     def definition(self) -> dict[str, Any]:
         """What the browser needs to carry answers across versions and print them."""
         found: dict[str, Any] = {"id": self.id, "type": self.type, "label": self.params.get("label", "")}
         if self.renamed_from:
             found["renamed_from"] = list(self.renamed_from)
+        if self.gathers:
+            found["gathers"] = list(self.gathers)
         if "options" in self.params:
             found["options"] = [[o["value"], o["label"]] for o in self.params["options"]]
         if "item_label" in self.params:
@@ -263,9 +266,11 @@ def _build_fields(
         children: tuple[Field, ...] = ()
         if item["type"] == GROUP:
             children = _build_fields(doc, item["fields"], path + ("fields",), components, problems, allow_groups=False)
-        params = {k: v for k, v in item.items() if k not in ("type", "fields")}
-        fields.append(Field(item["type"], item["id"], params, children, tuple(renamed_from or ())))
+        params = {k: v for k, v in item.items() if k not in ("type", "fields", "gathers")}
+        gathers = tuple(item.get("gathers", ()))
+        fields.append(Field(item["type"], item["id"], params, children, tuple(renamed_from or ()), gathers))
     problems.extend(_rename_problems(doc, fields, prefix))
+    problems.extend(_gather_problems(doc, fields, prefix))
     return tuple(fields)
 
 
@@ -282,6 +287,31 @@ def _rename_problems(doc: YamlDocument, fields: list[Field], prefix: Path_) -> l
             elif old in claimed:
                 problems.append(doc.problem(path, f"'{old}' is already claimed by field '{claimed[old]}'"))
             claimed.setdefault(old, field.id)
+    return problems
+
+
+def _gather_problems(doc: YamlDocument, fields: list[Field], prefix: Path_) -> list[Problem]:
+    """A group's gathered ids: each names one of its fields, is free at the top level, and is claimed once."""
+    problems = []
+    current = {field.id for field in fields}
+    claimed = {old: field.id for field in fields for old in field.renamed_from}
+    for index, field in enumerate(fields):
+        children = {child.id: child.id for child in field.fields}
+        children.update({old: child.id for child in field.fields for old in child.renamed_from})
+        for position, gathered in enumerate(field.gathers):
+            path = prefix + (index, "gathers", position)
+            if gathered not in children:
+                known = ", ".join(child.id for child in field.fields)
+                problems.append(
+                    doc.problem(path, f"'{gathered}' is not a field of this group (its fields: {known})")
+                )
+            elif gathered in current:
+                problems.append(
+                    doc.problem(path, f"'{gathered}' is still the id of a field here, so its answers cannot move")
+                )
+            elif gathered in claimed:
+                problems.append(doc.problem(path, f"'{gathered}' is already claimed by field '{claimed[gathered]}'"))
+            claimed.setdefault(gathered, field.id)
     return problems
 
 

@@ -234,8 +234,12 @@ def test_can_be_completed_with_the_keyboard_alone(site_url, browser, worksheet_i
         context.close()
 
 
+# These tests type into a worksheet's first question, so they use one that opens with a text field.
+TEXT_FIRST = "goals-plan"
+
+
 def test_clear_asks_first_then_empties_the_worksheet(site_url, open_page):
-    worksheet = WORKSHEETS["thought-record"]
+    worksheet = WORKSHEETS[TEXT_FIRST]
     page = open_page(url(site_url, worksheet.id)).page
     bound(page)
     answers = sample_answers(worksheet)
@@ -255,17 +259,17 @@ def test_clear_asks_first_then_empties_the_worksheet(site_url, open_page):
 
 
 def test_an_unreadable_record_is_kept_aside_and_reported(site_url, open_page):
-    worksheet = WORKSHEETS["thought-record"]
+    worksheet = WORKSHEETS[TEXT_FIRST]
     page = open_page(url(site_url, worksheet.id)).page
     bound(page)
     page.evaluate(
         "() => { const ns = document.querySelector('meta[name=onward-storage]').content;"
-        " localStorage.setItem(`onward:${ns}:worksheet:thought-record`, '{\"format\": 1, \"answ'); }"
+        " localStorage.setItem(`onward:${ns}:worksheet:goals-plan`, '{\"format\": 1, \"answ'); }"
     )
     page.reload()
     bound(page)
     assert page.locator('[data-onward-message="unreadable"]').is_visible()
-    kept = page.evaluate("Object.keys(localStorage).filter(k => k.includes(':unreadable:thought-record:'))")
+    kept = page.evaluate("Object.keys(localStorage).filter(k => k.includes(':unreadable:goals-plan:'))")
     assert len(kept) == 1
     assert page.evaluate(f"localStorage.getItem('{kept[0]}')") == '{"format": 1, "answ'
     with page.expect_download() as download:
@@ -277,14 +281,14 @@ def test_an_unreadable_record_is_kept_aside_and_reported(site_url, open_page):
 
     # "Your answers" lists the copy and hands it over exactly as it was stored.
     page.goto(f"{site_url}/my-answers/")
-    item = page.locator("[data-onward-held-list] li", has_text="A copy kept aside from Thought record")
+    item = page.locator("[data-onward-held-list] li", has_text="A copy kept aside from Goals and action plan")
     with page.expect_download() as download:
         item.get_by_role("button", name="Download this copy").click()
     assert download.value.path().read_text() == '{"format": 1, "answ'
 
 
 def test_full_storage_is_reported_and_answers_stay_in_memory(site_url, open_page):
-    worksheet = WORKSHEETS["thought-record"]
+    worksheet = WORKSHEETS[TEXT_FIRST]
     page = open_page(url(site_url, worksheet.id)).page
     bound(page)
     page.evaluate(
@@ -306,7 +310,7 @@ def test_full_storage_is_reported_and_answers_stay_in_memory(site_url, open_page
 
 
 def test_blocked_storage_is_reported_and_the_form_still_works(site_url, browser):
-    worksheet = WORKSHEETS["thought-record"]
+    worksheet = WORKSHEETS[TEXT_FIRST]
     context = browser.new_context(viewport=DESKTOP)
     context.add_init_script(
         "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});"
@@ -333,11 +337,11 @@ def test_blocked_storage_is_reported_and_the_form_still_works(site_url, browser)
 
 
 def test_worksheet_sits_beside_its_guide_section(site_url, open_page):
-    page = open_page(f"{site_url}/coping/").page
-    embed = page.locator("#reframing ~ details.onward-embed").first
+    page = open_page(f"{site_url}/moving-forward/").page
+    embed = page.locator("#set-new-goals ~ details.onward-embed").first
     embed.locator("summary").click()
     bound(page)
-    worksheet = WORKSHEETS["thought-record"]
+    worksheet = WORKSHEETS[TEXT_FIRST]
     first = worksheet.fields[0]
     set_field(page, field_id(worksheet, first), first, "typed beside the guide")
     wait_for_stored(page, worksheet.id, {first.id: "typed beside the guide"})
@@ -347,7 +351,7 @@ def test_worksheet_sits_beside_its_guide_section(site_url, open_page):
 
 
 def test_typing_after_a_clear_is_saved_again(site_url, open_page):
-    worksheet = WORKSHEETS["thought-record"]
+    worksheet = WORKSHEETS[TEXT_FIRST]
     page = open_page(url(site_url, worksheet.id)).page
     bound(page)
     first = worksheet.fields[0]
@@ -364,14 +368,14 @@ def test_edits_in_two_tabs_at_once_are_both_kept(site_url, browser):
     try:
         one, two = context.new_page(), context.new_page()
         for page in (one, two):
-            page.goto(url(site_url, "thought-record"))
+            page.goto(url(site_url, "interview-self-review"))
             bound(page)
-        one.locator("#ow-thought-record-situation").fill("typed in tab one")
-        two.locator("#ow-thought-record-emotion").fill("typed in tab two")
+        one.locator("#ow-interview-self-review-role").fill("typed in tab one")
+        two.locator("#ow-interview-self-review-organisation").fill("typed in tab two")
         for page in (one, two):
-            wait_for_stored(page, "thought-record", {"situation": "typed in tab one", "emotion": "typed in tab two"})
-        one.wait_for_function("document.getElementById('ow-thought-record-emotion').value === 'typed in tab two'")
-        assert two.locator("#ow-thought-record-situation").input_value() == "typed in tab one"
+            wait_for_stored(page, "interview-self-review", {"role": "typed in tab one", "organisation": "typed in tab two"})
+        one.wait_for_function("document.getElementById('ow-interview-self-review-organisation').value === 'typed in tab two'")
+        assert two.locator("#ow-interview-self-review-role").input_value() == "typed in tab one"
     finally:
         context.close()
 

@@ -20,6 +20,7 @@ from onward.components import (
     walk_roles,
 )
 from onward.content import Guide, Page
+from onward.errors import ContentError
 from onward.links import INLINE_LINK
 from onward.paths import bundled
 from onward.render import Renderer, Resolver, WorksheetRef, resolve_links
@@ -176,7 +177,5 @@ def test_help_escapes_configured_text():
 
 
 def test_strict_undefined_names_the_missing_parameter():
-    from jinja2 import UndefinedError
-
-    with pytest.raises(UndefinedError, match="'text' was not provided"):
+    with pytest.raises(ContentError, match=r"^macros/paragraph\.md\.j2:\d+: paragraph: parameter 'text' was not provided"):
         RENDERER.call("paragraph")

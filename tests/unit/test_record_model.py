@@ -26,7 +26,7 @@ from onward.paths import bundled
 from onward.worksheets import load_worksheets
 
 sys.path.insert(0, str(REPO / "worksheets"))
-from onward_insights._common import is_blank_value  # noqa: E402
+from onward_insights._answers import is_blank_value  # noqa: E402
 
 NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is installed with the npm packages by make test")

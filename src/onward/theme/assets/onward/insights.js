@@ -96,7 +96,8 @@ function request(worksheet, answers, announce) {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject, announce });
-    running.postMessage({ type: "run", id, request: { worksheet, answers, today: today() } });
+    const language = document.documentElement.lang;
+    running.postMessage({ type: "run", id, request: { worksheet, answers, today: today(), language } });
   });
 }
 

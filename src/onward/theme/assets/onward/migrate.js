@@ -108,8 +108,36 @@ class Carrier {
   }
 }
 
+/**
+ * The record with answers an earlier version saved at the top level, under ids a group now
+ * `gathers` (a question that became repeatable), made into that group's first entry: each goes
+ * under the child with the same id or whose `renamed_from` lists it, and entries already there
+ * follow it. Only an earlier version can hold such answers, so the version change marks the record
+ * as changed. The same record comes back when there is nothing to gather.
+ */
+export function gather(record, definition) {
+  const answers = { ...record.answers };
+  let changed = false;
+  for (const field of definition.fields) {
+    const found = (field.gathers || []).filter((id) => Object.hasOwn(answers, id));
+    const earlier = answers[field.id];
+    // Something unreadable already under the group's id: leave everything to the steps that keep it aside.
+    if (field.type !== "group" || !found.length || (earlier != null && !Array.isArray(earlier))) continue;
+    const entry = {};
+    for (const id of found) {
+      const child = (field.fields || []).find((c) => c.id === id || (c.renamed_from || []).includes(id));
+      if (!isBlank(answers[id])) entry[child ? child.id : id] = answers[id];
+      delete answers[id];
+    }
+    if (Object.keys(entry).length) answers[field.id] = [entry, ...(earlier || [])];
+    changed = true;
+  }
+  return changed ? { ...record, answers } : record;
+}
+
 /** {record, changed}: the record fitted to the worksheet's current definition. */
 export function migrate(record, definition) {
+  record = gather(record, definition);
   const carrier = new Carrier(record);
   const answers = { ...record.answers };
   const top = { retired: (id) => id, question: (id) => id, context: "" };

@@ -112,6 +112,10 @@ def centre_schema() -> dict[str, Any]:
             },
             "overlay": {"type": "string", "minLength": 1, "description": "the overlay folder, relative to this file"},
             "help_set": {"type": "string", "minLength": 1, "description": "the country whose help lines the help box shows (help/ID.yml: uk, ie, us...)"},
+            "service_worker": {
+                "type": "boolean",
+                "description": "true (the default) keeps the site on readers' devices so it opens with no network; false switches that off",
+            },
         },
         "additionalProperties": False,
     }
@@ -135,6 +139,7 @@ class Centre:
     pyodide_url: str | None = None
     overlay: Path | None = None
     help_set: str | None = None  # one country's sourced help lines; None lets the reader choose
+    service_worker: bool | None = None  # None or True: the site is kept on the device (offline.py)
     # A new field: a line here and its entry in centre_schema() (a test checks the two agree);
     # plain values are taken as written, and _checked() is where a field needs more than the schema.
 

@@ -1,0 +1,197 @@
+"""The site on the reader's device: a service worker that keeps it, and a web app manifest.
+
+After one visit every page, every worksheet and the insights open with no network, and a
+second visit downloads nothing. Workbox's runtime (``workbox-precaching`` and what it needs,
+from npm, served by the site itself) does the keeping; this module lists what it keeps, each
+file with a revision (the MD5 of its bytes, as ``workbox-build`` computes it: a test compares
+the two), and writes the worker with that list inside, so every build that changes a file
+gives browsers a new worker to install beside the one in use. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from .paths import PACKAGE_DIR
+
+SERVICE_WORKER = "sw.js"  # at the site's root, so its scope is the site's own path and no more
+WEB_MANIFEST = "manifest.webmanifest"
+WORKBOX_URI = "assets/workbox"
+# Workbox's own prebuilt files (each package's build/ folder), in the order the worker loads them.
+WORKER_LIBRARIES = {
+    "workbox-core": "workbox-core.prod.js",
+    "workbox-routing": "workbox-routing.prod.js",
+    "workbox-strategies": "workbox-strategies.prod.js",
+    "workbox-precaching": "workbox-precaching.prod.js",
+}
+PAGE_LIBRARY = ("workbox-window", "workbox-window.prod.mjs")  # tells the page when a new version waits
+WORKBOX_PACKAGES = (*WORKER_LIBRARIES, PAGE_LIBRARY[0])
+TEMPLATE = PACKAGE_DIR / "service_worker.js"
+
+# Kept out of the cache: the worker itself, files for hosts and search engines, source maps
+# and the build stamp, which no page loads.
+LEFT_OUT = frozenset({SERVICE_WORKER, "_headers", "sitemap.xml", "sitemap.xml.gz", "assets/onward/build.json"})
+LEFT_OUT_SUFFIXES = (".map",)
+# A file a centre added that is larger than this (a video, a long PDF) is left to the network:
+# every reader would otherwise download it on their first visit.
+LARGEST_EXTRA_FILE = 5 * 1024 * 1024
+RUNTIME_PREFIXES = ("assets/pyodide/", "assets/onward/onward_insights-")
+
+
+def find_workbox(*starts: Path) -> Path | None:
+    """The node_modules folder in or above any of ``starts`` that holds every Workbox package the site serves."""
+    for start in starts:
+        for folder in (start, *start.parents):
+            modules = folder / "node_modules"
+            if all((modules / package / "build").is_dir() for package in WORKBOX_PACKAGES):
+                return modules
+    return None
+
+
+def install_workbox(node_modules: Path, site_dir: Path) -> None:
+    """Copy Workbox's prebuilt files into the site, so the worker never loads code from elsewhere."""
+    target = site_dir / WORKBOX_URI
+    target.mkdir(parents=True, exist_ok=True)
+    for package, name in (*WORKER_LIBRARIES.items(), PAGE_LIBRARY):
+        shutil.copyfile(node_modules / package / "build" / name, target / name)
+
+
+@dataclass(frozen=True)
+class Entry:
+    url: str  # relative to the site's root
+    revision: str
+    size: int
+
+
+def _kept(path: str, size: int) -> bool:
+    if path in LEFT_OUT or path.endswith(LEFT_OUT_SUFFIXES) or path.startswith("."):
+        return False
+    ours = path.startswith(("assets/onward/", "assets/pyodide/", "assets/workbox/", "assets/javascripts/", "assets/stylesheets/", "search/"))
+    return ours or path.endswith(".html") or size <= LARGEST_EXTRA_FILE
+
+
+def _order(entry: Entry) -> tuple[int, str]:
+    """Pages and their small files first, the Python runtime last: a download cut short keeps the most."""
+    if entry.url.startswith(RUNTIME_PREFIXES):
+        rank = 3
+    elif entry.url.startswith("search/"):
+        rank = 2
+    elif entry.url.endswith(".html"):
+        rank = 0
+    else:
+        rank = 1
+    return rank, entry.url
+
+
+def precache_entries(site_dir: Path) -> list[Entry]:
+    """Every file the site's pages may load, with the MD5 of its bytes as its revision."""
+    entries = []
+    for file in site_dir.rglob("*"):
+        if not file.is_file():
+            continue
+        path = file.relative_to(site_dir).as_posix()
+        data = file.read_bytes()
+        if _kept(path, len(data)):
+            entries.append(Entry(path, hashlib.md5(data, usedforsecurity=False).hexdigest(), len(data)))
+    return sorted(entries, key=_order)
+
+
+def left_out(site_dir: Path) -> list[str]:
+    """Files of a centre's own too large to keep on every reader's device (the build names them)."""
+    return sorted(
+        file.relative_to(site_dir).as_posix()
+        for file in site_dir.rglob("*")
+        if file.is_file() and not _kept(file.relative_to(site_dir).as_posix(), file.stat().st_size)
+        and file.stat().st_size > LARGEST_EXTRA_FILE
+    )
+
+
+def build_id(entries: Iterable[Entry]) -> str:
+    """One hash of every file and revision: the build's version, which names its cache generation."""
+    digest = hashlib.sha256()
+    for entry in entries:
+        digest.update(f"{entry.url} {entry.revision}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def service_worker(entries: list[Entry]) -> str:
+    """The worker's source: the template with this build's list and id written in."""
+    listed = ",\n".join(json.dumps({"url": e.url, "revision": e.revision}) for e in entries)
+    libraries = ", ".join(json.dumps(f"{WORKBOX_URI}/{name}") for name in WORKER_LIBRARIES.values())
+    text = TEMPLATE.read_text(encoding="utf-8")
+    return (
+        text.replace("/* ONWARD:LIBRARIES */", libraries)
+        .replace("/* ONWARD:BUILD */", json.dumps(build_id(entries)))
+        .replace("/* ONWARD:PRECACHE */", f"[\n{listed}\n]")
+    )
+
+
+# A site whose centre switched the service worker off still answers at sw.js: browsers that
+# kept an earlier build find this one at their next visit, let go of the copy and stop.
+RETIRING_WORKER = """// This site no longer keeps a copy of itself on the device (its centre switched that off).
+// A browser that kept one lets it go here: only the copy of the site's files is deleted,
+// never the reader's answers, which live in the site's own storage, not in these caches.
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      const scope = self.registration.scope;
+      for (const name of await caches.keys()) if (name.startsWith("onward-") && name.endsWith(scope)) await caches.delete(name);
+      await self.registration.unregister();
+    })(),
+  );
+});
+"""
+
+
+def png_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height from a PNG's header, or None if it is not a PNG."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or data[12:16] != b"IHDR":
+        return None
+    return struct.unpack(">II", data[16:24])
+
+
+ICON_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".webp": "image/webp"}
+SMALLEST_ICON = 144  # what Chromium needs to offer "Add to home screen"
+
+
+def manifest_icon(path: str, data: bytes) -> tuple[dict[str, str] | None, str | None]:
+    """The manifest's icon for the site's favicon, or None and why it cannot serve on a home screen."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in ICON_TYPES:
+        return None, f"its favicon {path} is not an SVG or PNG file"
+    icon = {"src": path, "type": ICON_TYPES[suffix], "purpose": "any"}
+    if suffix == ".svg":
+        return {**icon, "sizes": "any"}, None
+    size = png_size(data) if suffix == ".png" else None
+    if size is None:
+        return {**icon, "sizes": "any"}, None
+    if min(size) < SMALLEST_ICON:
+        return None, f"its favicon {path} is {size[0]}x{size[1]} pixels, and a home screen needs at least {SMALLEST_ICON}x{SMALLEST_ICON} (an SVG is best)"
+    return {**icon, "sizes": f"{size[0]}x{size[1]}"}, None
+
+
+def web_manifest(
+    *, name: str, short_name: str, description: str, language: str, theme_colour: str, icon: dict[str, str] | None
+) -> str:
+    """The web app manifest: every address relative to it, so the site may live under any path."""
+    manifest: dict[str, Any] = {
+        "name": name,
+        "short_name": short_name,
+        "description": description,
+        "lang": language,
+        "id": "./",
+        "start_url": "./",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": theme_colour,
+        "icons": [icon] if icon else [],
+    }
+    return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"

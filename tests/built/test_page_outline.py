@@ -107,3 +107,9 @@ def test_named_regions_on_a_page_have_names_of_their_own(built_site):
     assert problems == []
     reasons = outline_of(built_site, "reasons/index.html")
     assert reasons.text_of("ow-rejection-log-insights-title") == "What this tells you: Rejection log"
+
+
+@pytest.mark.parametrize("page", ["index.html", "worksheets/rejection-log/index.html", "404.html"])
+def test_the_page_loading_bar_sits_in_the_header_landmark(built_site, page):
+    (ancestors,) = outline_of(built_site, page).progress_ancestors
+    assert "header" in ancestors

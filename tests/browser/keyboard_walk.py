@@ -1,0 +1,105 @@
+"""Walk a page by keyboard alone: Tab through every stop, then Shift+Tab back, checking each one.
+
+The checks run in the page (focus_check.js), one call per stop, so a walk over every page of
+the site stays quick.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.sync_api import BrowserContext, CDPSession, Page
+
+FOCUS_CHECK = Path(__file__).with_name("focus_check.js")
+# Tab stops before each worksheet's first question, by viewport: filled by the walks, printed
+# at the end of the run (pytest_terminal_summary).
+STOPS_BEFORE_FIRST_FIELD: dict[str, dict[str, int | None]] = {}
+MAX_STOPS = 600  # far more than any page has: a walk that gets here is going round in circles
+BACK_TO_TOP = ".md-top"  # a Tab stop only while the page scrolls up, so it may appear in one walk only
+
+
+@dataclass
+class Stop:
+    key: str  # where the element sits in the document
+    name: str
+    problems: list[str]
+    field: bool  # a worksheet question's own control
+
+
+@dataclass
+class Walk:
+    """One page walked both ways, and what each stop showed."""
+
+    url: str
+    forward: list[Stop] = field(default_factory=list)
+    backward: list[Stop] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        """Each problem once per element and direction, then any difference in order between the walks."""
+        found: dict[str, None] = {}
+        for direction, stops in (("Tab", self.forward), ("Shift+Tab", self.backward)):
+            for number, stop in enumerate(stops, 1):
+                for problem in stop.problems:
+                    found.setdefault(f"{self.url} {direction} to {stop.name}: {problem} (stop {number})", None)
+        ahead = [s.key for s in self.forward if BACK_TO_TOP not in s.name]
+        back = [s.key for s in reversed(self.backward) if BACK_TO_TOP not in s.name]
+        if ahead != back:
+            first = next(i for i, pair in enumerate(zip(ahead + [""], back + [""])) if pair[0] != pair[1])
+            found[f"{self.url}: Shift+Tab does not retrace Tab (they part at stop {first + 1})"] = None
+        return list(found)
+
+    def stops_before_first_field(self) -> int | None:
+        return next((i for i, stop in enumerate(self.forward) if stop.field), None)
+
+
+def prepare(context: BrowserContext) -> None:
+    """Give every page the context opens the focus check."""
+    context.add_init_script(path=str(FOCUS_CHECK))
+
+
+# One trusted key press, as Chromium receives it from a keyboard, in a single round trip (a
+# walk presses thousands). The walk sends no key-up: nothing on the pages listens for one.
+TAB = {"type": "rawKeyDown", "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9}
+SHIFT = 8
+
+
+def _steps(page: Page, cdp: CDPSession, modifiers: int) -> list[Stop]:
+    stops: list[Stop] = []
+    for _ in range(MAX_STOPS):
+        cdp.send("Input.dispatchKeyEvent", {**TAB, "modifiers": modifiers})
+        result = page.evaluate("window.__onwardFocusCheck()")
+        if result["key"] == "body" or (stops and result["key"] == stops[0].key):
+            return stops
+        stops.append(Stop(result["key"], result["name"], result["problems"], result["field"]))
+    stops.append(Stop("", "the walk", [f"did not end after {MAX_STOPS} stops"], False))
+    return stops
+
+
+def walk(page: Page, url: str) -> Walk:
+    """Open ``url`` ready for reading (scripts have bound its forms), then Tab to the end and Shift+Tab back.
+
+    Transitions play a hundred times faster: the walk waits for each to end before it checks.
+    """
+    page.goto(url, wait_until="load")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Animation.setPlaybackRate", {"playbackRate": 100})
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-onward-worksheet], [data-onward-my-answers]')]"
+        ".every((form) => form.dataset.onwardBound)"
+    )
+    result = Walk(url)
+    result.forward = _steps(page, cdp, 0)
+    result.backward = _steps(page, cdp, SHIFT)
+    cdp.detach()
+    return result
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001 - pytest's hook signature
+    """Print how many Tab stops come before each worksheet's first question, per viewport."""
+    if not STOPS_BEFORE_FIRST_FIELD:
+        return
+    terminalreporter.section("Tab stops before the first question of each worksheet")
+    for viewport, counts in STOPS_BEFORE_FIRST_FIELD.items():
+        listed = ", ".join(f"{page} {count}" for page, count in sorted(counts.items()))
+        terminalreporter.write_line(f"{viewport}: {listed}")

@@ -3,7 +3,7 @@
 //
 // A focused element must be inside the viewport, show a focus indicator (an outline on itself,
 // or on the label drawn for a control that is visually hidden, like Material's palette toggle),
-// and be covered by nothing else (the sticky header, "Back to top", a drawer...): several points
+// be a target of 24 by 24 px at least (links in running text aside), and be covered by nothing else (the sticky header, "Back to top", a drawer...): several points
 // of each of its boxes are asked `elementFromPoint`, and only the element itself, its own
 // descendants or its ancestors may answer.
 (() => {
@@ -97,6 +97,21 @@
     return null;
   }
 
+  const TARGETS = "a[href], button, input, select, textarea, summary, label[for], [tabindex]";
+
+  function spacedOut(target, box) {
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    return [...document.querySelectorAll(TARGETS)].every((other) => {
+      if (other === target || other.contains(target) || target.contains(other)) return true;
+      const near = [...other.getClientRects()].some((rect) => {
+        const dx = Math.max(rect.left - x, 0, x - rect.right);
+        const dy = Math.max(rect.top - y, 0, y - rect.bottom);
+        return rect.width >= 1 && rect.height >= 1 && Math.hypot(dx, dy) < 12;
+      });
+      return !near || getComputedStyle(other).visibility !== "visible"; // a folded section's links are no targets
+    });
+  }
+
   window.__onwardFocusCheck = async () => {
     await settled();
     lastScroll = `${scrollX},${scrollY}`;
@@ -116,14 +131,22 @@
     const shown = Math.min(box.height, typed ? TEXT_LINES_PX : height);
     const inside = box.left >= -0.5 && box.right <= width + 0.5 && box.top >= -0.5
       && box.top + shown <= height + 0.5;
-    if (box.width < 1 || box.height < 1) problems.push(`is not drawn (${Math.round(box.width)}x${Math.round(box.height)} px)`);
+    const size = `${Math.round(box.width)}x${Math.round(box.height)} px`;
+    if (box.width < 1 || box.height < 1) problems.push({ rule: "not-drawn", text: `is not drawn (${size})` });
     else if (!inside) {
-      problems.push(`is outside the viewport (${Math.round(box.left)},${Math.round(box.top)} ` +
-        `${Math.round(box.width)}x${Math.round(box.height)} in ${width}x${height})`);
+      problems.push({ rule: "off-screen",
+        text: `is outside the viewport (${size} at ${Math.round(box.left)},${Math.round(box.top)} in ${width}x${height})` });
     }
-    if (!hasIndicator(target)) problems.push("shows no focus outline");
+    if (!hasIndicator(target)) problems.push({ rule: "no-outline", text: "shows no focus outline" });
     const cover = box.width >= 1 && box.height >= 1 ? coveredBy(element, target) : null;
-    if (cover) problems.push(`is covered by ${cover}`);
+    if (cover) problems.push({ rule: "covered", text: `is covered by ${cover}` });
+    // WCAG 2.5.8: at least 24 by 24 px, unless it is a link inside a line of text or spaced
+    // out enough that a 24 px circle on its centre touches no other target.
+    const inline = getComputedStyle(target).display === "inline";
+    const small = box.width < 23.5 || box.height < 23.5;
+    if (!inline && box.width >= 1 && small && !spacedOut(target, box)) {
+      problems.push({ rule: "small-target", text: `is a target of ${size}, under 24x24` });
+    }
     const field = element.matches("input, textarea, select") && !!element.closest(".onward-worksheet__fields");
     return { key: path(element), name: describe(element), problems, field };
   };

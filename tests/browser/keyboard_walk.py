@@ -11,6 +11,8 @@ from pathlib import Path
 
 from playwright.sync_api import BrowserContext, CDPSession, Page
 
+from a11y_exceptions import Finding
+
 FOCUS_CHECK = Path(__file__).with_name("focus_check.js")
 # Tab stops before each worksheet's first question, by viewport: filled by the walks, printed
 # at the end of the run (pytest_terminal_summary).
@@ -23,7 +25,7 @@ BACK_TO_TOP = ".md-top"  # a Tab stop only while the page scrolls up, so it may 
 class Stop:
     key: str  # where the element sits in the document
     name: str
-    problems: list[str]
+    problems: list[dict[str, str]]  # {rule, text}
     field: bool  # a worksheet question's own control
 
 
@@ -31,23 +33,23 @@ class Stop:
 class Walk:
     """One page walked both ways, and what each stop showed."""
 
-    url: str
     forward: list[Stop] = field(default_factory=list)
     backward: list[Stop] = field(default_factory=list)
 
-    def problems(self) -> list[str]:
+    def findings(self, page: str) -> list[Finding]:
         """Each problem once per element and direction, then any difference in order between the walks."""
-        found: dict[str, None] = {}
+        found: dict[tuple[str, str], Finding] = {}
         for direction, stops in (("Tab", self.forward), ("Shift+Tab", self.backward)):
             for number, stop in enumerate(stops, 1):
                 for problem in stop.problems:
-                    found.setdefault(f"{self.url} {direction} to {stop.name}: {problem} (stop {number})", None)
+                    text = f"{direction} to {stop.name} {problem['text']}"
+                    found.setdefault((problem["rule"], text), Finding("walk", problem["rule"], page, f"{text} (stop {number})"))
         ahead = [s.key for s in self.forward if BACK_TO_TOP not in s.name]
         back = [s.key for s in reversed(self.backward) if BACK_TO_TOP not in s.name]
         if ahead != back:
             first = next(i for i, pair in enumerate(zip(ahead + [""], back + [""])) if pair[0] != pair[1])
-            found[f"{self.url}: Shift+Tab does not retrace Tab (they part at stop {first + 1})"] = None
-        return list(found)
+            found[("order", "")] = Finding("walk", "order", page, f"Shift+Tab does not retrace Tab (they part at stop {first + 1})")
+        return list(found.values())
 
     def stops_before_first_field(self) -> int | None:
         return next((i for i, stop in enumerate(self.forward) if stop.field), None)
@@ -72,7 +74,7 @@ def _steps(page: Page, cdp: CDPSession, modifiers: int) -> list[Stop]:
         if result["key"] == "body" or (stops and result["key"] == stops[0].key):
             return stops
         stops.append(Stop(result["key"], result["name"], result["problems"], result["field"]))
-    stops.append(Stop("", "the walk", [f"did not end after {MAX_STOPS} stops"], False))
+    stops.append(Stop("", "the walk", [{"rule": "endless", "text": f"did not end after {MAX_STOPS} stops"}], False))
     return stops
 
 
@@ -88,7 +90,7 @@ def walk(page: Page, url: str) -> Walk:
         "[...document.querySelectorAll('[data-onward-worksheet], [data-onward-my-answers]')]"
         ".every((form) => form.dataset.onwardBound)"
     )
-    result = Walk(url)
+    result = Walk()
     result.forward = _steps(page, cdp, 0)
     result.backward = _steps(page, cdp, SHIFT)
     cdp.detach()

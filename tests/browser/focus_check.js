@@ -57,16 +57,21 @@
 
   const tick = () => new Promise((resolve) => setTimeout(resolve, 2));
 
+  // Material shows "Back to top" as the page scrolls up and hides it as it scrolls down, when
+  // the scroll event arrives with the next frame: wait for that frame only when it may change.
+  function mayMoveBackToTop() {
+    const moved = lastScroll !== null && scrollY !== lastScroll;
+    const top = document.querySelector(".md-top");
+    return moved && (scrollY < lastScroll || (top !== null && !top.hidden));
+  }
+
   async function settled() {
     // Material answers a focus change a millisecond later (it opens search when its field is
-    // focused); scroll events (which show "Back to top") arrive with the next frame; transitions
-    // that move things (search opening, the skip link sliding in) are waited for to their end
-    // (the walk plays them fast).
+    // focused); transitions that move things (search opening, the skip link sliding in) are
+    // waited for to their end (the walk plays them fast).
     await tick();
-    const scroll = `${scrollX},${scrollY}`;
-    const moved = scroll !== lastScroll;
     const running = () => document.getAnimations().filter(moving);
-    if (!moved && running().length === 0) return Promise.resolve();
+    if (!mayMoveBackToTop() && running().length === 0) return Promise.resolve();
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
     const animations = () => {
       const now = running();
@@ -114,10 +119,10 @@
 
   window.__onwardFocusCheck = async () => {
     await settled();
-    lastScroll = `${scrollX},${scrollY}`;
+    lastScroll = scrollY;
     const element = document.activeElement;
     if (!element || element === document.body || element === document.documentElement) {
-      return { key: "body", name: "body", problems: [] };
+      return { key: "body", name: "body", problems: [], field: false, content: false };
     }
     const target = shownBy(element);
     const box = target.getBoundingClientRect();
@@ -148,6 +153,7 @@
       problems.push({ rule: "small-target", text: `is a target of ${size}, under 24x24` });
     }
     const field = element.matches("input, textarea, select") && !!element.closest(".onward-worksheet__fields");
-    return { key: path(element), name: describe(element), problems, field };
+    const content = !!element.closest(".md-content");  // what "Skip to content" leads to
+    return { key: path(element), name: describe(element), problems, field, content };
   };
 })();

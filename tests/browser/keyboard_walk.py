@@ -64,13 +64,14 @@ def prepare(context: BrowserContext) -> None:
 # walk presses thousands). The walk sends no key-up: nothing on the pages listens for one.
 TAB = {"type": "rawKeyDown", "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9}
 SHIFT = 8
+CHECK = {"expression": "window.__onwardFocusCheck()", "awaitPromise": True, "returnByValue": True}
 
 
 def _steps(page: Page, cdp: CDPSession, modifiers: int) -> list[Stop]:
     stops: list[Stop] = []
     for _ in range(MAX_STOPS):
         cdp.send("Input.dispatchKeyEvent", {**TAB, "modifiers": modifiers})
-        result = page.evaluate("window.__onwardFocusCheck()")
+        result = cdp.send("Runtime.evaluate", CHECK)["result"]["value"]
         if result["key"] == "body" or (stops and result["key"] == stops[0].key):
             return stops
         stops.append(Stop(result["key"], result["name"], result["problems"], result["field"]))
@@ -78,11 +79,8 @@ def _steps(page: Page, cdp: CDPSession, modifiers: int) -> list[Stop]:
     return stops
 
 
-def walk(page: Page, url: str) -> Walk:
-    """Open ``url`` ready for reading (scripts have bound its forms), then Tab to the end and Shift+Tab back.
-
-    Transitions play a hundred times faster: the walk waits for each to end before it checks.
-    """
+def open_ready(page: Page, url: str) -> CDPSession:
+    """Open ``url`` and wait until its scripts have bound its forms; transitions then play fast."""
     page.goto(url, wait_until="load")
     cdp = page.context.new_cdp_session(page)
     cdp.send("Animation.setPlaybackRate", {"playbackRate": 100})
@@ -90,6 +88,31 @@ def walk(page: Page, url: str) -> Walk:
         "[...document.querySelectorAll('[data-onward-worksheet], [data-onward-my-answers]')]"
         ".every((form) => form.dataset.onwardBound)"
     )
+    return cdp
+
+
+def stops_to_first_field(page: Page, url: str) -> tuple[int, int] | None:
+    """Tab stops before a worksheet's first question: from the top of the page, and from where
+    "Skip to content" leads (the page's content). None when no question is reached."""
+    cdp = open_ready(page, url)
+    content_starts = None
+    for number in range(MAX_STOPS):
+        cdp.send("Input.dispatchKeyEvent", {**TAB, "modifiers": 0})
+        result = cdp.send("Runtime.evaluate", CHECK)["result"]["value"]
+        if result["content"] and content_starts is None:
+            content_starts = number
+        if result["field"] or result["key"] == "body":
+            break
+    cdp.detach()
+    return (number, number - content_starts) if result["field"] and content_starts is not None else None
+
+
+def walk(page: Page, url: str) -> Walk:
+    """Open ``url`` ready for reading (scripts have bound its forms), then Tab to the end and Shift+Tab back.
+
+    Transitions play a hundred times faster: the walk waits for each to end before it checks.
+    """
+    cdp = open_ready(page, url)
     result = Walk()
     result.forward = _steps(page, cdp, 0)
     result.backward = _steps(page, cdp, SHIFT)

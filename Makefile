@@ -50,7 +50,8 @@ serve: install
 site: install
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: install $(CHROMIUM) $(JAVA)
+# Java first: with it present, vnu-jar's install step never tries to download one.
+test: $(JAVA) install $(CHROMIUM)
 	$(BIN)/pytest
 
 # The unit and build tests alone: no browser.

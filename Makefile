@@ -5,9 +5,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
+JAVA := /usr/bin/java
 HOST := 127.0.0.1
 PORT := 8000
 export NO_MKDOCS_2_WARNING := 1
+# pa11y and Lighthouse drive Debian's Chromium: npm must not download a browser of its own.
+export PUPPETEER_SKIP_DOWNLOAD := 1
 
 # Run apt-get as root directly, otherwise through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -44,6 +47,11 @@ $(WEB_SERVERS) &:
 	$(SUDO) apt-get update
 	$(SUDO) apt-get install -y nginx apache2
 
+# The Nu HTML Checker (npm vnu-jar) runs on Java.
+$(JAVA):
+	$(SUDO) apt-get update
+	$(SUDO) apt-get install -y default-jre-headless
+
 install: $(BIN)/.installed node_modules/.installed
 
 serve: install
@@ -61,7 +69,8 @@ site: install
 	mv $(SITE_DIR).next $(SITE_DIR)
 	rm -rf $(SITE_DIR).old
 
-test: install $(CHROMIUM) $(WEB_SERVERS)
+# Java first: with it present, vnu-jar's install step never tries to download one.
+test: $(JAVA) install $(CHROMIUM) $(WEB_SERVERS)
 	$(BIN)/pytest
 
 # The unit and build tests alone: no browser.

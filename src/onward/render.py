@@ -84,8 +84,12 @@ class Resolver:
     final addresses, because MkDocs leaves links in raw HTML alone.
     """
 
-    def __init__(self, renderer: "Renderer", from_src: str, page_id: str | None, guide: Guide) -> None:
+    def __init__(
+        self, renderer: "Renderer", from_src: str, page_id: str | None, guide: Guide, heading_level: int = 3
+    ) -> None:
         self.renderer = renderer
+        # The level a worksheet embedded here gives its own headings: one below the heading it sits under.
+        self.heading_level = heading_level
         self.from_src = from_src
         self.page_id = page_id
         self.sources = {p.id: p.src_uri for p in guide.pages}
@@ -126,7 +130,7 @@ class Resolver:
             title=worksheet.title,
             time=worksheet.time,
             why=self.markdown(worksheet.why, html),
-            form_html=self.renderer.worksheet_form(worksheet, self),
+            form_html=self.renderer.worksheet_form(worksheet, self, self.heading_level),
         )
 
 
@@ -187,32 +191,42 @@ class Renderer:
     def render_page(self, page: Page, guide: Guide) -> str:
         """The page's Markdown source, front matter included."""
         resolver = Resolver(self, page.src_uri, page.id, guide)
+        # Blocks before the first section sit under the page's h1, the others under their section's h2.
+        intro_resolver = Resolver(self, page.src_uri, page.id, guide, heading_level=2)
         return self.call(
             "page",
             title=page.title,
             summary=page.summary,
-            intro=[self.render_block(b, resolver) for b in page.intro],
+            intro=[self.render_block(b, intro_resolver) for b in page.intro],
             sections=[
                 {"id": s.id, "title": s.title, "blocks": [self.render_block(b, resolver) for b in s.blocks]}
                 for s in page.sections
             ],
         )
 
-    def render_field(self, field: Field, prefix: str, resolver: Resolver) -> str:
+    def render_field(self, field: Field, prefix: str, resolver: Resolver, heading_level: int) -> str:
         params = resolve_links(dict(field.params), self.components[field.type], resolver)
         if field.type == GROUP:
             inner = f"{prefix}{field.id}-__i__-"
             params["fields"] = None
-            params["fields_html"] = Markup("".join(self.render_field(child, inner, resolver) for child in field.fields))
+            params["fields_html"] = Markup(
+                "".join(self.render_field(child, inner, resolver, heading_level) for child in field.fields)
+            )
+            params["heading_level"] = heading_level
         return self.call(field.type, prefix=prefix, **params)
 
-    def worksheet_form(self, worksheet: Worksheet, resolver: Resolver) -> Markup:
-        """The form's HTML; rendered once per page depth, since links inside it are relative."""
-        key = (worksheet.id, resolver.depth)
+    def worksheet_form(self, worksheet: Worksheet, resolver: Resolver, heading_level: int) -> Markup:
+        """The form's HTML, its headings (entries, insights) at ``heading_level``.
+
+        Rendered once per page depth and heading level, since links inside it are relative.
+        """
+        key = (worksheet.id, resolver.depth, heading_level)
         form = self._forms.get(key)
         if form is None:
             prefix = f"ow-{worksheet.id}-"
-            fields_html = Markup("".join(self.render_field(f, prefix, resolver) for f in worksheet.fields))
+            fields_html = Markup(
+                "".join(self.render_field(f, prefix, resolver, heading_level) for f in worksheet.fields)
+            )
             reference = None
             if worksheet.reference:
                 reference = {
@@ -236,6 +250,7 @@ class Renderer:
                 definition=worksheet.definition(),
                 my_answers_href=resolver.src_link(MY_ANSWERS, None, html=True),
                 insights=self.insight_ids is None or worksheet.id in self.insight_ids,
+                heading_level=heading_level,
             )
             # Markdown treats a blank line as the end of a raw HTML block: keep the form in one piece.
             form = self._forms[key] = Markup("\n".join(line for line in html.splitlines() if line.strip()))
@@ -255,7 +270,7 @@ class Renderer:
             why=resolver.markdown(worksheet.why),
             time=worksheet.time,
             guide_link=guide_link,
-            form_html=self.worksheet_form(worksheet, resolver),
+            form_html=self.worksheet_form(worksheet, resolver, heading_level=2),  # under the page's h1
         )
 
     def render_my_answers(self, guide: Guide) -> str:

@@ -245,17 +245,20 @@ check(
         format: 2, worksheet: definition.id, version: definition.version, updated: null,
         answers: { [group.id]: texts.map((text) => ({ [child.id]: text })) }, entries: { [group.id]: ids },
       };
+      base.changed = { [`${group.id}/#order`]: 1 };
       const local = structuredClone(base);
       local.answers[group.id][0][child.id] = `${mine}!`; // typing in the first entry
       local.entries[group.id].push("here");
       local.answers[group.id].push({ [child.id]: "new here" });
       const edited = new Set([`${group.id}/e0/${child.id}`, `${group.id}/here/${child.id}`, `${group.id}/#order`]);
+      for (const path of edited) local.changed[path] = 3;
       const remote = structuredClone(base);
       remote.entries[group.id].splice(2, 1); // removes the third entry
       remote.answers[group.id].splice(2, 1);
       remote.answers[group.id][1][child.id] = `${theirs}?`; // edits the second
       remote.entries[group.id].push("there");
       remote.answers[group.id].push({ [child.id]: "new there" });
+      Object.assign(remote.changed, { [`${group.id}/#order`]: 2, [`${group.id}/e1/${child.id}`]: 2, [`${group.id}/there/${child.id}`]: 2 });
       const { record: merged, conflicts } = mergeRecords(base, local, remote, edited, definition);
       const order = merged.entries[group.id];
       const text = (id) => merged.answers[group.id][order.indexOf(id)][child.id];
@@ -267,6 +270,29 @@ check(
         text("here") === "new here" && text("there") === "new there" &&
         order.length === merged.answers[group.id].length && order.length === texts.length + 1
       );
+    },
+  ),
+);
+
+// Saves that cross: the other tab stored its copy before this tab's newer answers reached it.
+// The older copy never replaces a newer answer, and this tab is told to store the merge.
+check(
+  "a copy stored before a newer answer arrived never erases it",
+  fc.property(
+    anyDefinition.chain((definition) => fc.tuple(fc.constant(definition), formRecord(definition), formRecord(definition))),
+    ([definition, seen, older]) => {
+      const flat = definition.fields.filter((field) => field.type !== "group").map((field) => field.id);
+      const base = { ...seen, changed: Object.fromEntries(flat.map((id) => [id, 10])) };
+      const remote = { ...older, entries: seen.entries, answers: { ...older.answers }, changed: Object.fromEntries(flat.map((id) => [id, 5])) };
+      for (const field of definition.fields) {
+        if (field.type !== "group") continue;
+        if (seen.answers[field.id] === undefined) delete remote.answers[field.id];
+        else remote.answers[field.id] = seen.answers[field.id];
+      }
+      const { record: merged, stale } = mergeRecords(base, structuredClone(base), remote, new Set(), definition);
+      const kept = flat.every((id) => same(merged.answers[id], base.answers[id]));
+      const differs = flat.some((id) => !same(base.answers[id], remote.answers[id]));
+      return kept && stale === differs;
     },
   ),
 );

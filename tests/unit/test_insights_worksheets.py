@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -955,3 +956,115 @@ def test_expressive_writing_points_gently_to_more_support_when_feeling_after_is_
     text = all_text(result).lower()
     for alarming in ("crisis", "emergency", "danger", "urgent", "worry"):
         assert alarming not in text
+
+
+# ---- Interview examples -----------------------------------------------------------------------------
+
+
+def example(name: str = "", ready: int | None = None, **parts: str) -> dict[str, Any]:
+    """One example; parts are given by field id with "_" for "-"."""
+    entry: dict[str, Any] = {"name": name, **{key.replace("_", "-"): value for key, value in parts.items()}}
+    if ready is not None:
+        entry["ready"] = ready
+    return entry
+
+
+def run_ok_in_french(answers: dict[str, Any]) -> dict[str, Any]:
+    request = {"worksheet": "interview-examples", "answers": answers, "today": TODAY, "language": "fr"}
+    result = json.loads(onward_insights.run_json(json.dumps(request)))
+    assert "error" not in result, result
+    return result
+
+
+WHOLE = {
+    "situation": "Saturday job at a bakery, two people off sick.",
+    "task": "Keep the counter open.",
+    "action": "I took the orders, asked a regular to wait five minutes, and rang my manager for help.",
+    "result": "We stayed open all day.",
+}
+
+
+def test_interview_examples_says_which_are_complete_and_what_each_still_needs_in_plain_words():
+    answers = {"examples": [example("Bakery", 4, **WHOLE), example("Choir", situation="Our choir lost its venue.")]}
+    result = run_ok("interview-examples", answers)
+    assert result["summary"] == "You have started two examples. One of them has all four parts written."
+    lists = {block["title"]: block["items"] for block in blocks_of(result, "list")}
+    assert lists["With all four parts written"] == ["‘Bakery’"]
+    assert lists["What each example still needs"] == ["‘Choir’: what you needed to do, what you did yourself and what came of it."]
+    text = all_text(result)
+    for typed in ("two people off sick", "rang my manager", "lost its venue", "stayed open"):
+        assert typed not in text
+
+
+def test_interview_examples_names_an_unnamed_example_by_its_place_in_the_form():
+    result = run_ok("interview-examples", {"examples": [{}, example(situation="At the allotment")]})
+    assert blocks_of(result, "list")[-1]["items"] == [
+        "Example 2: what you needed to do, what you did yourself and what came of it."
+    ]
+
+
+def test_interview_examples_practises_first_the_complete_example_that_feels_least_ready():
+    answers = {"examples": [example("Bakery", 4, **WHOLE), example("Shop", 2, **WHOLE), example("Club", 2, **WHOLE)]}
+    assert texts(run_ok("interview-examples", answers), "paragraph")[0].startswith(
+        "‘Shop’ may be the one to practise first: of your complete examples, it feels the least ready (2 out of 5)."
+    )
+    unrated = {"examples": [example("Bakery", **WHOLE)]}
+    assert "since it has all four parts" in texts(run_ok("interview-examples", unrated), "paragraph")[0]
+    ready = run_ok("interview-examples", {"examples": [example("Bakery", 5, **WHOLE), example("Shop", 4, **WHOLE)]})
+    assert "practise first" not in all_text(ready)
+    assert "Two examples already feel ready, or nearly, to say out loud." in only(ready, "list")["items"]
+
+
+def test_interview_examples_with_none_complete_picks_the_nearest_to_finish():
+    answers = {"examples": [example("Choir", situation="x"), example("Café", situation="x", task="y", result="z")]}
+    assert "‘Café’ is the nearest to having all four parts" in all_text(run_ok("interview-examples", answers))
+    one = run_ok("interview-examples", {"examples": [example("Café", situation="x")]})
+    assert "nearest" not in all_text(one)
+
+
+def test_interview_examples_notices_an_action_told_as_we_and_says_it_is_a_guess():
+    we = {**WHOLE, "action": "We split the jobs, we rang round and our team sorted the rota together."}
+    text = all_text(run_ok("interview-examples", {"examples": [example("Rota", **we)]}))
+    assert "In ‘Rota’, the action seems to be told as “we”." in text
+    assert "This is only a guess from your words." in text
+    assert "told as “we”" not in all_text(run_ok("interview-examples", {"examples": [example("Bakery", **WHOLE)]}))
+    nous = {**WHOLE, "action": "Nous avons appelé les clients un par un pour tout expliquer."}
+    assert "«\u00a0nous\u00a0»" in all_text(run_ok_in_french({"examples": [example("Rappels", **nous)]}))
+
+
+def test_interview_examples_notices_an_action_shorter_than_the_rest_of_the_story():
+    short = {**WHOLE, "action": "I helped out."}
+    text = all_text(run_ok("interview-examples", {"examples": [example("Bakery", **short)]}))
+    assert "In ‘Bakery’, the action is shorter than another part." in text
+    assert "shorter" not in all_text(run_ok("interview-examples", {"examples": [example("Bakery", **WHOLE)]}))
+
+
+def test_interview_examples_guesses_which_common_questions_the_examples_suit():
+    answers = {"examples": [example("Bakery", questions="a lot to do at once", **WHOLE)]}
+    text = all_text(run_ok("interview-examples", answers))
+    assert "Your examples seem to speak to having a lot to do at once." in text
+    assert "also ask about solving a problem, working in a team, something that went wrong and dealing with a difficult person" in text
+    assert "This is only a guess from your words." in text
+    vague = {"examples": [example("Bakery", situation="Saturdays.", task="Serve.", action="I served.", result="Done.")]}
+    assert "A few words under ‘Questions it could answer’" in all_text(run_ok("interview-examples", vague))
+
+
+def test_interview_examples_points_to_practice_once_an_example_is_complete():
+    assert targets(run_ok("interview-examples", {"examples": [example("Choir", situation="x")]})) == [
+        "interview-practice#star-method",
+        "interview-practice#question-bank",
+    ]
+    whole = run_ok("interview-examples", {"examples": [example("Bakery", **WHOLE)], "practise-with": "My brother"})
+    assert targets(whole) == ["interview-practice#practise-out-loud", "interview-practice#question-bank"]
+    assert steps_text(whole)[0].startswith("Ask the person you thought of")
+    assert "My brother" not in all_text(whole)
+
+
+def test_interview_examples_with_only_names_says_how_little_it_takes_to_begin():
+    result = run_ok("interview-examples", {"examples": [example("Bakery", 5), example("Choir")]})
+    assert texts(result, "prompt")[0].startswith("A sentence or two on where you were and what was happening")
+    assert blocks_of(result, "list")[-1]["items"] == [
+        "‘Bakery’: all four parts are still to write. It already feels ready to say, so a short note for each may be enough.",
+        "‘Choir’: all four parts are still to write.",
+    ]
+    assert not [text for text in texts(result, "paragraph") if "guess" in text]

@@ -58,7 +58,7 @@ def test_the_browser_properties_hold(tmp_path: Path) -> None:
     script = REPO / "tests" / "node" / "record_properties.mjs"
     result = subprocess.run([NODE, str(script), str(definitions), "300"], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
-    assert result.stdout.count("ok ") == 5, result.stdout
+    assert result.stdout.count("ok ") == 6, result.stdout
 
 
 def test_keys_that_name_object_methods_are_answers_like_any_other(tmp_path: Path) -> None:

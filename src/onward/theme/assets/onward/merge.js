@@ -45,38 +45,54 @@ function placeAfterPredecessor(order, id, sequence) {
   order.unshift(id);
 }
 
+/** When a path was last changed in a record (milliseconds; 0 when it never was). */
+function timeOf(record, path) {
+  const time = own(record.changed || {}, path);
+  return Number.isFinite(time) ? time : 0;
+}
+
 /**
  * Merge `remote` (another tab's stored record) into `local` (this tab's record: `base`, the
  * stored record it last saw, plus the unsaved edits named by the paths in `edited`).
- * Where a path was edited here, this tab's answer stays; where the other tab also changed it
- * to something else, its answer comes back in `conflicts` ([{path, field, value}]) to be kept
- * aside. Returns {record, conflicts}.
+ *
+ * Each record says when each answer was last changed (`changed`, by path), because two tabs'
+ * saves can cross: the other tab may store its copy before this tab's newer answer reached
+ * it. So the other tab's answer is taken only where it changed after the one this tab saw;
+ * an older one never replaces a newer one. Where a path was edited here and also changed
+ * there, this tab's answer stays and the other's comes back in `conflicts`
+ * ([{path, field, value}]) to be kept aside. `stale` says the stored record lacks something
+ * newer that this tab holds (so this tab should store the merge). Returns {record, conflicts, stale}.
  */
 export function mergeRecords(base, local, remote, edited, definition) {
   const conflicts = [];
   const answers = {};
   const entries = {};
-  const keep = (path, field, mine, theirs, before) => {
-    if (!edited.has(path)) return theirs;
-    if (!same(theirs, before) && !same(theirs, mine)) conflicts.push({ path, field, value: theirs });
-    return mine;
+  const changedThere = (path) => timeOf(remote, path) > timeOf(base, path);
+  const keep = (path, field, mine, theirs) => {
+    if (edited.has(path)) {
+      if (changedThere(path) && !same(theirs, mine)) conflicts.push({ path, field, value: theirs });
+      return mine;
+    }
+    return timeOf(remote, path) >= timeOf(local, path) ? theirs : mine;
   };
 
   for (const field of definition.fields) {
     const key = field.id;
     if (field.type !== "group") {
-      const value = keep(key, field, own(local.answers, key), own(remote.answers, key), own(base.answers, key));
+      const value = keep(key, field, own(local.answers, key), own(remote.answers, key));
       if (value !== undefined) answers[key] = value;
       continue;
     }
     const [before, mine, theirs] = [base, local, remote].map((record) => idsOf(record, key));
-    const [baseEntries, localEntries, remoteEntries] = [base, local, remote].map((record) => entriesOf(record, key));
+    const [localEntries, remoteEntries] = [local, remote].map((record) => entriesOf(record, key));
     const touched = (id) => [...edited].some((path) => path.startsWith(`${key}/${id}/`));
+    const structure = `${key}/#order`;
     let order;
-    if (edited.has(`${key}/#order`)) {
-      // This tab added, removed or moved entries: its order stands; the other tab's new entries join it.
-      order = mine.filter((id) => theirs.includes(id) || !before.includes(id) || touched(id));
-      for (const id of theirs) if (!before.includes(id) && !order.includes(id)) placeAfterPredecessor(order, id, theirs);
+    if (edited.has(structure) || !changedThere(structure)) {
+      // This tab's order stands (it added, removed or moved entries, or the other tab's order is
+      // no newer than the one this tab saw); entries new there join it, removals there apply.
+      order = mine.filter((id) => !changedThere(structure) || theirs.includes(id) || !before.includes(id) || touched(id));
+      for (const id of theirs) if (!order.includes(id) && !(before.includes(id) && !mine.includes(id))) placeAfterPredecessor(order, id, theirs);
     } else {
       order = [...theirs];
       // An entry the other tab removed stays while this tab has unsaved typing in it.
@@ -90,8 +106,7 @@ export function mergeRecords(base, local, remote, edited, definition) {
       const merged = {};
       const children = new Map((field.fields || []).map((child) => [child.id, child]));
       for (const child of new Set([...Object.keys(ours), ...Object.keys(other)])) {
-        const was = own(baseEntries.get(id) || {}, child);
-        const value = keep(`${key}/${id}/${child}`, children.get(child) || field, own(ours, child), own(other, child), was);
+        const value = keep(`${key}/${id}/${child}`, children.get(child) || field, own(ours, child), own(other, child));
         if (value !== undefined) merged[child] = value;
       }
       return merged;
@@ -103,8 +118,9 @@ export function mergeRecords(base, local, remote, edited, definition) {
   const record = { ...remote, answers };
   if (Object.keys(entries).length) record.entries = entries;
   else delete record.entries;
-  const retired = edited.has("#retired") ? { ...(local.retired || {}) } : { ...(remote.retired || {}) };
-  if (!edited.has("#retired")) {
+  const retiredHere = edited.has("#retired") || timeOf(local, "#retired") > timeOf(remote, "#retired");
+  const retired = retiredHere ? { ...(local.retired || {}) } : { ...(remote.retired || {}) };
+  if (!retiredHere) {
     // Answers this tab has just moved aside (a worksheet that changed under it) are kept too.
     for (const [key, item] of Object.entries(local.retired || {})) {
       if (!Object.hasOwn(base.retired || {}, key) && !Object.hasOwn(retired, key)) retired[key] = item;
@@ -112,5 +128,10 @@ export function mergeRecords(base, local, remote, edited, definition) {
   }
   if (Object.keys(retired).length) record.retired = retired;
   else delete record.retired;
-  return { record, conflicts };
+  const changed = { ...(local.changed || {}) };
+  for (const [path, time] of Object.entries(remote.changed || {})) if (!(timeOf(local, path) >= time)) changed[path] = time;
+  if (Object.keys(changed).length) record.changed = changed;
+  else delete record.changed;
+  const stale = ["answers", "entries", "retired"].some((part) => !same(record[part], remote[part]));
+  return { record, conflicts, stale };
 }

@@ -18,8 +18,9 @@ const READABLE_FORMATS = new Set([1, RECORD_FORMAT]); // 1: before entries had i
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/u;
 const MAX_KEYS = 500;
 const MAX_ENTRIES = 1000;
+const MAX_PATHS = 5000;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-const RECORD_KEYS = new Set(["format", "worksheet", "version", "updated", "answers", "entries", "retired", "questions"]);
+const RECORD_KEYS = new Set(["format", "worksheet", "version", "updated", "answers", "entries", "changed", "retired", "questions"]);
 
 function keyCount(object) {
   return Object.keys(object).length;
@@ -34,6 +35,11 @@ function checkEntries(entries) {
   return Object.values(entries).every(
     (ids) => Array.isArray(ids) && ids.length <= MAX_ENTRIES && ids.every((id) => isText(id, 40)),
   );
+}
+
+function checkChanged(changed) {
+  if (!isPlainObject(changed) || keyCount(changed) > MAX_PATHS) return false;
+  return Object.values(changed).every((time) => typeof time === "number" && Number.isFinite(time));
 }
 
 function checkRetired(retired) {
@@ -56,7 +62,7 @@ function checkRetired(retired) {
 export function checkRecord(value, id) {
   if (!isPlainObject(value)) return false;
   if (!Object.keys(value).every((key) => RECORD_KEYS.has(key))) return false;
-  const { format, worksheet, version, updated, answers, entries, retired, questions } = value;
+  const { format, worksheet, version, updated, answers, entries, changed, retired, questions } = value;
   return (
     READABLE_FORMATS.has(format) &&
     typeof worksheet === "string" &&
@@ -69,6 +75,7 @@ export function checkRecord(value, id) {
     isPlainObject(answers) &&
     keyCount(answers) <= MAX_KEYS &&
     (entries === undefined || checkEntries(entries)) &&
+    (changed === undefined || checkChanged(changed)) &&
     (retired === undefined || checkRetired(retired)) &&
     (questions === undefined ||
       (isPlainObject(questions) && keyCount(questions) <= MAX_KEYS && Object.values(questions).every((q) => typeof q === "string")))
@@ -129,6 +136,38 @@ export function withEntryIds(record, definition) {
   return fitted;
 }
 
+// ---- When each answer changed -----------------------------------------------------------
+
+/**
+ * Every path a record holds an answer at, in the form merge.js reads `changed` by: "field",
+ * "group/ENTRY-ID/field", "group/#order", and "#retired".
+ */
+export function answerPaths(record) {
+  const paths = ["#retired"];
+  for (const [key, value] of Object.entries(record.answers)) {
+    const ids = own(record.entries || {}, key);
+    if (!Array.isArray(value) || !Array.isArray(ids)) {
+      paths.push(key);
+      continue;
+    }
+    paths.push(`${key}/#order`);
+    value.forEach((entry, index) => {
+      for (const child of Object.keys(isPlainObject(entry) ? entry : {})) paths.push(`${key}/${ids[index]}/${child}`);
+    });
+  }
+  return paths;
+}
+
+/**
+ * The record as if every answer in it (and every answer of `also`) had changed at `time`: what a
+ * restore or a clear stores, so that tabs already open take it rather than their older copy.
+ */
+export function stamped(record, time, also = []) {
+  const changed = {};
+  for (const path of [...answerPaths(record), ...also]) changed[path] = time;
+  return { ...record, changed };
+}
+
 // ---- Fitting and writing -------------------------------------------------------------
 
 /** {record, changed}: the record fitted to the worksheet as it is now, with entry ids. */
@@ -163,10 +202,24 @@ export function questionsFor(definition, answers) {
   return questions;
 }
 
+// Times of answers in entries that are gone are dropped; the rest are kept.
+function keptTimes(record) {
+  if (!record.changed) return {};
+  const changed = {};
+  for (const [path, time] of Object.entries(record.changed)) {
+    const [group, entry, child] = path.split("/");
+    if (child !== undefined && !(own(record.entries || {}, group) || []).includes(entry)) continue;
+    changed[path] = time;
+  }
+  return { changed };
+}
+
 /** The text to store for a record saved now. */
 export function recordText(record, definition, now = new Date()) {
+  const fitted = withEntryIds(record, definition);
   const saved = {
-    ...withEntryIds(record, definition),
+    ...fitted,
+    ...keptTimes(fitted),
     format: RECORD_FORMAT,
     version: definition.version,
     updated: now.toISOString(),

@@ -6,7 +6,7 @@ import { definitions, message } from "./answer-sheets.js";
 import { downloadBackup, held, heldRecords } from "./backup-file.js";
 import { BackupProblem, MAX_BYTES, changes, newAsideCopies, plan, readBackup } from "./backup-format.js";
 import { element } from "./dom.js";
-import { parseRecord } from "./record.js";
+import { parseRecord, stamped } from "./record.js";
 import { asideKey, namespace, prefix, recordKey, store } from "./store.js";
 
 async function readFile(file) {
@@ -32,7 +32,8 @@ function apply(storage, backup, rows) {
     // A stored copy that cannot be read is never written over: it is kept aside first.
     const old = storage.getItem(recordKey(id));
     if (old !== null && !parseRecord(old, id)) steps.push([asideKey("unreadable", id), old]);
-    steps.push([recordKey(id), JSON.stringify(record)]);
+    // Stamped as changed now, so a worksheet open in another tab takes it rather than its older copy.
+    steps.push([recordKey(id), JSON.stringify(stamped(record, Date.now()))]);
   }
   for (const id of remove) steps.push([recordKey(id), null]);
   for (const [key, text] of newAsideCopies(backup, held().aside)) steps.push([`${prefix()}${key}`, text]);

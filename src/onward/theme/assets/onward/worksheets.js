@@ -11,7 +11,7 @@ import { download, today } from "./download.js";
 import { arrange, entryNodes, newEntry, revealControls } from "./entries.js";
 import { ownFields, readAll, readField, writeField } from "./fields.js";
 import { mergeRecords, same } from "./merge.js";
-import { emptyRecord, isBlank, newEntryId, openRecord, own, parseJson, recordText, valueText } from "./record.js";
+import { answerPaths, emptyRecord, isBlank, newEntryId, openRecord, own, parseJson, recordText, stamped, valueText } from "./record.js";
 import { asideKey, onChange, prefix, recordKey, sharedMode, store } from "./store.js";
 
 const SAVE_DELAY_MS = 200; // while typing goes on, write at most this often
@@ -110,6 +110,13 @@ function saveEverything() {
 
 // ---- The record: answers at paths -----------------------------------------------------
 
+// This tab changed the answer at `path` now: unsaved until the next save, and newer than any
+// copy another tab may store in the meantime (see merge.js).
+function touch(sheet, path) {
+  sheet.edited.add(path);
+  sheet.record.changed = { ...(sheet.record.changed || {}), [path]: Date.now() };
+}
+
 function groupIds(sheet, group) {
   sheet.record.entries ??= {};
   if (!Array.isArray(own(sheet.record.entries, group))) sheet.record.entries[group] = [];
@@ -142,7 +149,7 @@ function adopt(sheet, groupField, entry) {
   const at = after === undefined ? 0 : ids.indexOf(after) + 1;
   ids.splice(at, 0, id);
   groupValues(sheet, group).splice(at, 0, readAll(entry));
-  sheet.edited.add(`${group}/#order`);
+  touch(sheet, `${group}/#order`);
   return at;
 }
 
@@ -312,7 +319,7 @@ function onEdit(sheet, event) {
     noteOverwrite(sheet, path);
     sheet.record.answers[name] = readField(field);
   }
-  sheet.edited.add(path);
+  touch(sheet, path);
   scheduleSave(sheet);
   insightsChanged(sheet);
 }
@@ -354,7 +361,7 @@ const entryActions = {
     const id = newEntryId();
     groupIds(sheet, group).push(id);
     groupValues(sheet, group).push({});
-    sheet.edited.add(`${group}/#order`);
+    touch(sheet, `${group}/#order`);
     showGroup(sheet, groupField, false);
     firstInput(entryNodes(groupField).at(-1)).focus();
     return "entry-added";
@@ -372,7 +379,7 @@ const entryActions = {
       ids.splice(ids.indexOf(id), 1);
     }
     for (const path of [...sheet.edited]) if (path.startsWith(`${group}/${id}/`)) sheet.edited.delete(path);
-    sheet.edited.add(`${group}/#order`);
+    touch(sheet, `${group}/#order`);
     showGroup(sheet, groupField, false, entry);
     const left = entryNodes(groupField);
     firstInput(left[Math.min(position, left.length - 1)]).focus();
@@ -389,7 +396,7 @@ const entryActions = {
     if (to < 0 || to >= ids.length) return null;
     ids.splice(to, 0, ids.splice(from, 1)[0]);
     values.splice(to, 0, values.splice(from, 1)[0]);
-    sheet.edited.add(`${group}/#order`);
+    touch(sheet, `${group}/#order`);
     showGroup(sheet, groupField, false);
     const again = entry.querySelector(`[data-onward-move="${step}"]`);
     (again.disabled ? entry.querySelector(`[data-onward-move="${-step}"]`) : again).focus();
@@ -425,7 +432,7 @@ function onClick(sheet, event) {
     return;
   } else if (button.matches("[data-onward-retired-yes]")) {
     delete sheet.record.retired;
-    sheet.edited.add("#retired");
+    touch(sheet, "#retired");
     sheet.dirty = true;
     save(sheet);
     showRetired(sheet);
@@ -541,11 +548,11 @@ function takeEarlyTyping(sheet, form) {
     if (group) {
       sheet.record.entries = { ...(sheet.record.entries || {}), [name]: value.map(([id]) => id) };
       sheet.record.answers[name] = value.map(([, answers]) => answers);
-      sheet.edited.add(`${name}/#order`);
-      for (const [entry, answers] of value) for (const child of Object.keys(answers)) sheet.edited.add(`${name}/${entry}/${child}`);
+      touch(sheet, `${name}/#order`);
+      for (const [entry, answers] of value) for (const child of Object.keys(answers)) touch(sheet, `${name}/${entry}/${child}`);
     } else {
       sheet.record.answers[name] = value;
-      sheet.edited.add(name);
+      touch(sheet, name);
     }
     taken = true;
   }
@@ -603,12 +610,20 @@ function takeRemote(sheet, text) {
   const opened = openRecord(text, sheet.definition);
   if (opened.unreadable !== undefined) return; // left alone: load() moves it aside on the next visit
   sheet.lastSeen = text;
-  const { record, conflicts } = mergeRecords(sheet.base, sheet.record, opened.record, sheet.edited, sheet.definition);
-  sheet.base = opened.record;
+  // Gone from storage (cleared, deleted, replaced by a restore elsewhere): every answer this tab
+  // holds was changed there just now, so only what is typed here and not yet saved stays.
+  const remote = text === null
+    ? stamped(opened.record, Date.now(), [...answerPaths(sheet.record), ...Object.keys(sheet.record.changed || {})])
+    : opened.record;
+  const { record, conflicts, stale } = mergeRecords(sheet.base, sheet.record, remote, sheet.edited, sheet.definition);
+  sheet.base = remote;
   sheet.record = record;
   for (const { path, value } of conflicts) {
-    sheet.conflicts.set(path, { worksheet: sheet.id, question: questionOf(sheet, path), value });
+    if (!isBlank(value)) sheet.conflicts.set(path, { worksheet: sheet.id, question: questionOf(sheet, path), value });
   }
+  // The other tab stored its copy before this tab's newer answers reached it: store them again,
+  // or they would be gone the next time the page opens. Nothing older than what is stored is written.
+  if (stale) scheduleSave(sheet);
   showRecord(sheet);
   announce(sheet, conflicts.length ? "changed-both" : "changed-elsewhere");
   if (conflicts.length) sheet.holdStatus = "conflict";

@@ -1,34 +1,140 @@
 // A module Web Worker that runs the worksheet insight Python in Pyodide.
-// Started once, on the first request; typing and saving never wait for it.
+// Started once, in the background as soon as someone starts on a worksheet that offers
+// insights (or when they ask); typing and saving never wait for it.
 //
-// Messages in:  {type: "start", pyodide, wheel}  then  {type: "run", id, request}
-// Messages out: {type: "stage", stage}  {type: "ready"}  {type: "start-failed", message}
-//               {type: "result", id, json}  {type: "failed", id, message}
+// Messages in:  {type: "start", pyodide, wheel, snapshot}  then  {type: "run", id, request}
+// Messages out: {type: "stage", stage}  {type: "progress", received}  {type: "ready", timings}
+//               {type: "start-failed", message}  {type: "result", id, json}  {type: "failed", id, message}
+//
+// `snapshot` ({cache, key}, or null) names where a prepared copy of the started interpreter is
+// kept on this device. The first start makes it, right after the insight code is imported and
+// before any answer reaches Python, so it holds Onward's code and nothing anyone wrote; later
+// starts load it and skip the interpreter's own start-up, the slowest part of a cold start.
 
 let runJson = null; // a promise of the Python run_json function
 
 // The smallest valid module. Compiling it fails at once where WebAssembly is missing or
 // forbidden by the site's policy; Pyodide itself would only log a warning and wait forever.
 const EMPTY_WASM_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+const PROGRESS_EVERY_MS = 250;
 
-async function start(pyodideBase, wheelUrl) {
-  postMessage({ type: "stage", stage: "insights-starting" });
+const stage = (name) => postMessage({ type: "stage", stage: name });
+const now = () => performance.timeOrigin + performance.now();
+
+// Counts the bytes of the runtime's downloads as they arrive, for the page's progress bar. The
+// response Pyodide reads is the original one (a copy is counted), so the browser can still
+// compile the WebAssembly while it streams in and keep the compiled code for the next visit.
+function countDownloads(base) {
+  const fetchBefore = self.fetch;
+  let received = 0;
+  let told = 0;
+  self.fetch = async (resource, options) => {
+    const response = await fetchBefore(resource, options);
+    const url = String(resource instanceof Request ? resource.url : resource);
+    if (!url.startsWith(base) || !response.body) return response;
+    const reader = response.clone().body.getReader();
+    (async () => {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        received += value.byteLength;
+        if (performance.now() - told > PROGRESS_EVERY_MS) {
+          told = performance.now();
+          postMessage({ type: "progress", received });
+        }
+      }
+      postMessage({ type: "progress", received });
+    })().catch(() => {});
+    return response;
+  };
+  return () => {
+    self.fetch = fetchBefore;
+  };
+}
+
+async function keptSnapshot(snapshot) {
+  if (!snapshot || typeof caches === "undefined") return null;
+  try {
+    const cache = await caches.open(snapshot.cache);
+    const response = await cache.match(snapshot.key);
+    return response ? new Uint8Array(await response.arrayBuffer()) : null;
+  } catch {
+    return null;
+  }
+}
+
+// Kept under this build's key alone: a copy made for another release is of no more use.
+async function keepSnapshot(snapshot, bytes) {
+  try {
+    const cache = await caches.open(snapshot.cache);
+    for (const request of await cache.keys()) if (request.url !== snapshot.key) await cache.delete(request);
+    await cache.put(snapshot.key, new Response(bytes, { headers: { "Content-Type": "application/octet-stream" } }));
+  } catch {
+    // Storage refused (full, private browsing): the next start is a full one, nothing else changes.
+  }
+}
+
+async function forgetSnapshot(snapshot) {
+  try {
+    await caches.delete(snapshot.cache);
+  } catch {
+    // Nothing to forget.
+  }
+}
+
+async function start(pyodideBase, wheelUrl, snapshot) {
+  const timings = { started: now() };
+  stage("insights-fetching");
   new WebAssembly.Module(EMPTY_WASM_MODULE);
+  const stopCounting = countDownloads(pyodideBase);
+  const wheelBytes = fetch(wheelUrl).then((response) => {
+    if (!response.ok) throw new Error(`the insight code could not be loaded (${response.status})`);
+    return response.arrayBuffer();
+  });
   const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideBase).href);
-  const pyodide = await loadPyodide({ indexURL: pyodideBase });
-  const response = await fetch(wheelUrl);
-  if (!response.ok) throw new Error(`the insight code could not be loaded (${response.status})`);
-  const wheel = new Uint8Array(await response.arrayBuffer());
+  const instantiate = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = async (...args) => {
+    const result = await instantiate(...args);
+    timings.compiled = now();
+    stage("insights-preparing");
+    return result;
+  };
+  let pyodide = null;
+  const kept = await keptSnapshot(snapshot);
+  timings.snapshot = kept ? "loaded" : "none";
+  try {
+    if (kept) {
+      try {
+        pyodide = await loadPyodide({ indexURL: pyodideBase, _loadSnapshot: kept });
+      } catch {
+        // Made by another runtime or damaged: set aside, and a full start makes a new one.
+        timings.snapshot = "refused";
+        await forgetSnapshot(snapshot);
+      }
+    }
+    pyodide ??= await loadPyodide({ indexURL: pyodideBase, _makeSnapshot: Boolean(snapshot) && typeof caches !== "undefined" });
+  } finally {
+    WebAssembly.instantiateStreaming = instantiate;
+    stopCounting();
+  }
+  timings.interpreter = now();
+  stage("insights-loading");
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
-  pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
-  return pyodide.pyimport("onward_insights").run_json;
+  pyodide.unpackArchive(new Uint8Array(await wheelBytes), "wheel", { extractDir: sitePackages });
+  const run = pyodide.pyimport("onward_insights").run_json;
+  timings.imported = now();
+  if (timings.snapshot !== "loaded" && snapshot && typeof caches !== "undefined") {
+    // Nothing has been asked of Python yet: the copy holds the code and no one's answers.
+    keepSnapshot(snapshot, pyodide.makeMemorySnapshot());
+  }
+  return { run, timings };
 }
 
 self.addEventListener("message", async ({ data }) => {
   if (data.type === "start") {
-    runJson ??= start(data.pyodide, data.wheel).then(
-      (run) => {
-        postMessage({ type: "ready" });
+    runJson ??= start(data.pyodide, data.wheel, data.snapshot).then(
+      ({ run, timings }) => {
+        postMessage({ type: "ready", timings });
         return run;
       },
       (error) => {

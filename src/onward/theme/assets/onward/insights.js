@@ -19,10 +19,19 @@ const START_LIMIT_MS = 60_000;
 
 let worker = null;
 let failed = false; // until the reader asks again: then a new worker tries from the start
-let startTimer = null;
+let ready = false;
+let warmed = false; // a start in the background is tried once a page; a press always tries
+let limitTimer = null;
+let stage = null; // how far the start has come, to show a panel opened part way
+let received = 0; // bytes of the runtime downloaded so far
 let nextId = 1;
 const waiting = new Map(); // request id -> {resolve, reject}
 const panels = new Set(); // forms whose insights are showing, to update live and report stages
+
+// Where the start has got to, as a share of the bar: downloading moves with the bytes, then
+// each step of the start-up moves it on; within the longest step it creeps towards the next.
+const STEP_SHARE = { "insights-fetching": [0, 55], "insights-preparing": [55, 90], "insights-loading": [90, 99] };
+const CREEP_MS = 6_000;
 
 function setup() {
   return document.querySelector('meta[name="onward-insights"]');
@@ -31,6 +40,38 @@ function setup() {
 function message(form, name) {
   const source = form.querySelector(`.onward-insights__messages [data-onward-message="${name}"]`);
   return source ? source.textContent : "";
+}
+
+function runtimeBytes() {
+  const bytes = Number(setup()?.dataset.runtimeBytes);
+  return Number.isFinite(bytes) && bytes > 0 ? bytes : 0;
+}
+
+// The bar beside the words: drawn only while Python starts, and only for the eye (the words in
+// the status line say the same, so screen readers are not told every percent).
+function shareDone() {
+  const [from, to] = STEP_SHARE[stage] || [0, 0];
+  if (stage === "insights-fetching") {
+    const total = runtimeBytes();
+    return total ? from + (to - from) * Math.min(1, received / total) : from;
+  }
+  const elapsed = performance.now() - stepStartedAt;
+  return from + (to - from) * (1 - Math.exp(-elapsed / CREEP_MS));
+}
+
+let stepStartedAt = 0;
+let meterTimer = null;
+
+function drawMeters() {
+  const starting = stage in STEP_SHARE && !ready && !failed;
+  for (const form of panels) {
+    const meter = form.isConnected && form.querySelector("[data-onward-insights-meter]");
+    if (!meter) continue;
+    meter.hidden = !starting;
+    if (starting) meter.querySelector("progress").value = Math.round(shareDone());
+  }
+  clearTimeout(meterTimer);
+  if (starting && panels.size) meterTimer = setTimeout(drawMeters, 200);
 }
 
 function showStageIn(form, name) {
@@ -43,13 +84,23 @@ function showStageIn(form, name) {
 
 function showStage(name) {
   for (const form of panels) if (form.isConnected) showStageIn(form, name);
+  drawMeters();
+}
+
+function startingStage(name) {
+  stage = name;
+  stepStartedAt = performance.now();
+  showStage(name);
 }
 
 function fail(reason) {
   failed = true;
-  clearTimeout(startTimer);
+  ready = false;
+  clearTimeout(limitTimer);
+  limitTimer = null;
   worker?.terminate();
   worker = null;
+  stage = null;
   for (const { reject } of waiting.values()) reject(new Error(reason));
   waiting.clear();
   showStage("insights-failed");
@@ -58,6 +109,26 @@ function fail(reason) {
 function startLimit() {
   const limit = Number(setup().dataset.startLimitMs);
   return Number.isFinite(limit) && limit > 0 ? limit : START_LIMIT_MS;
+}
+
+// Where this site keeps its prepared copy of Python (insights-worker.js), when it keeps its
+// files on the device at all: each copy of Onward on a domain has its own.
+function snapshotPlace(config) {
+  if (config.dataset.keep !== "true") return null;
+  const root = new URL("../../", here).href;
+  const key = new URL(`assets/onward/python-snapshot?${new URL(config.content, here).search.slice(1)}`, root).href;
+  return { cache: `onward-python-${root}`, key };
+}
+
+function record(timings) {
+  // The start's steps in the page's own timeline, for anyone measuring where the seconds go.
+  const offset = performance.timeOrigin;
+  const steps = [["download and compile", "started", "compiled"], ["interpreter", "compiled", "interpreter"], ["insight code", "interpreter", "imported"]];
+  for (const [name, from, to] of steps) {
+    if (timings[from] && timings[to] && performance.measure) {
+      performance.measure(`onward-start: ${name}`, { start: timings[from] - offset, end: timings[to] - offset, detail: timings.snapshot });
+    }
+  }
 }
 
 function startWorker() {
@@ -73,12 +144,25 @@ function startWorker() {
     return null;
   }
   failed = false;
-  startTimer = setTimeout(() => fail("the runtime did not start in time"), startLimit());
+  ready = false;
+  received = 0;
   worker.addEventListener("message", ({ data }) => {
-    if (data.type === "ready") clearTimeout(startTimer);
+    if (data.type === "progress") {
+      received = data.received;
+      return;
+    }
+    if (data.type === "ready") {
+      ready = true;
+      stage = null;
+      clearTimeout(limitTimer);
+      limitTimer = null;
+      record(data.timings);
+      drawMeters();
+    }
     if (data.type === "start-failed") return fail(data.message);
     const pending = waiting.get(data.id);
-    if (data.type === "stage" && (data.id === undefined || (pending && pending.announce))) showStage(data.stage);
+    if (data.type === "stage" && data.id === undefined) return startingStage(data.stage);
+    if (data.type === "stage" && pending && pending.announce) showStage(data.stage);
     if (data.type === "stage") return;
     if (!pending) return;
     waiting.delete(data.id);
@@ -86,13 +170,31 @@ function startWorker() {
     else pending.reject(new Error(data.message));
   });
   worker.addEventListener("error", (event) => fail(event.message || "the worker stopped"));
-  worker.postMessage({ type: "start", pyodide, wheel: new URL(config.content, here).href });
+  worker.postMessage({ type: "start", pyodide, wheel: new URL(config.content, here).href, snapshot: snapshotPlace(config) });
   return worker;
+}
+
+// Someone is waiting now: a runtime that has not started within the limit (counted from when
+// they asked, not from a start in the background) is treated as one that cannot.
+function waitAtMost() {
+  if (ready || limitTimer) return;
+  limitTimer = setTimeout(() => fail("the runtime did not start in time"), startLimit());
+}
+
+/**
+ * Start Python in the background, before anyone asks: the reader has started on a worksheet
+ * that offers insights. Tried once a page; a start that fails stays quiet until they ask.
+ */
+export function prewarm() {
+  if (warmed || worker || !setup()) return;
+  warmed = true;
+  startWorker();
 }
 
 function request(worksheet, answers, announce) {
   const running = startWorker();
   if (!running) return Promise.reject(new Error("insights are not available"));
+  waitAtMost();
   const id = nextId++;
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject, announce });
@@ -300,7 +402,10 @@ export async function summarise(root, worksheet, answers) {
 export function show(form, worksheet, answers) {
   panels.add(form);
   form.dataset.onwardInsightsShown = "true";
-  return update(form, worksheet, answers(), true);
+  const result = update(form, worksheet, answers(), true);
+  if (stage && !ready) showStageIn(form, stage); // started already: say how far it has come
+  drawMeters();
+  return result;
 }
 
 const timers = new WeakMap();

@@ -341,6 +341,30 @@ function insightsChanged(sheet) {
   if (insights) insights.then((module) => module.changed(sheet.form, sheet.id, () => sheet.record.answers), () => {});
 }
 
+function loadInsights() {
+  insights ??= import(insightsModule).catch((error) => {
+    insights = null; // try again on the next press
+    throw error;
+  });
+  return insights;
+}
+
+// Python takes seconds to start, so it starts in the background as soon as someone starts on a
+// worksheet that offers insights: their first focus or keystroke in it, or, on a page where the
+// worksheet is open to see, a quiet moment after the page has been drawn. Never where the reader
+// has asked their browser to save data: there it starts when they ask for insights.
+function warmInsights(form) {
+  if (!form.querySelector("[data-onward-insights]") || !document.querySelector('meta[name="onward-insights"]')) return;
+  if (navigator.connection && navigator.connection.saveData) return;
+  const warm = () => loadInsights().then((module) => module.prewarm(), () => {});
+  form.addEventListener("focusin", warm, { once: true });
+  form.addEventListener("input", warm, { once: true });
+  if (form.closest("details:not([open])")) return; // folded inside a guide page: only when opened and used
+  const whenIdle = () => (window.requestIdleCallback ? requestIdleCallback(warm, { timeout: 4_000 }) : setTimeout(warm, 1_500));
+  if (document.readyState === "complete") whenIdle();
+  else window.addEventListener("load", whenIdle, { once: true });
+}
+
 // A confirmation shown in place: open it and move focus to its question, or close it and
 // give focus back to the button that opened it.
 function confirmation(form, confirmSelector, triggerSelector, open) {
@@ -442,13 +466,13 @@ function onClick(sheet, event) {
     status.focus();
     return;
   } else if (button.matches("[data-onward-insights-run]")) {
-    insights ??= import(insightsModule).catch((error) => {
-      insights = null; // try again on the next press
-      const failed = form.querySelector('.onward-insights__messages [data-onward-message="insights-failed"]');
-      form.querySelector("[data-onward-insights-progress]").textContent = failed.textContent;
-      throw error;
-    });
-    insights.then((module) => module.show(form, sheet.id, () => sheet.record.answers), () => {});
+    loadInsights().then(
+      (module) => module.show(form, sheet.id, () => sheet.record.answers),
+      () => {
+        const failed = form.querySelector('.onward-insights__messages [data-onward-message="insights-failed"]');
+        form.querySelector("[data-onward-insights-progress]").textContent = failed.textContent;
+      },
+    );
     return;
   } else if (button.matches("[data-onward-download]")) {
     if (button.dataset.onwardDownload === "unreadable") {
@@ -582,6 +606,7 @@ function bindForm(form) {
   revealControls(form);
   const insightsPanel = form.querySelector("[data-onward-insights]"); // absent where there is no Python
   if (insightsPanel && document.querySelector('meta[name="onward-insights"]')) insightsPanel.hidden = false;
+  warmInsights(form);
   showRecord(sheet, { force: true });
   if (early || sheet.migrated) scheduleSave(sheet);
   sheet.migrated = false;

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from onward.links import INLINE_LINK, is_external
-from onward.paths import bundled
+from onward.paths import THEME_DIR, bundled
 from onward.site import OnwardSite
 from support import REPO, build_site
 
@@ -37,7 +37,9 @@ def plain_material_config(folder: Path) -> Path:
     """
     docs = folder / "docs"
     docs.mkdir(parents=True)
-    shutil.copytree(REPO / "docs" / "assets", docs / "assets")
+    # The reference site's favicon is Onward's icon, which the theme serves: the plain site needs its own copy.
+    (docs / "assets" / "onward").mkdir(parents=True)
+    shutil.copyfile(THEME_DIR / "assets" / "onward" / "icon.svg", docs / "assets" / "onward" / "icon.svg")
     site = OnwardSite.load(bundled("content"), bundled("worksheets"), bundled("macros"))
     for src_uri, markdown in site.pages():
         (docs / src_uri).parent.mkdir(parents=True, exist_ok=True)

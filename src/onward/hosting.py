@@ -37,6 +37,7 @@ MIME_TYPES: dict[str, str] = {
     "mjs": "text/javascript",
     "json": "application/json",
     "map": "application/json",
+    "webmanifest": "application/manifest+json",
     "wasm": "application/wasm",
     "zip": "application/zip",
     "whl": "application/zip",

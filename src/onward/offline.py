@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import struct
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from .paths import PACKAGE_DIR
 SERVICE_WORKER = "sw.js"  # at the site's root, so its scope is the site's own path and no more
 WEB_MANIFEST = "manifest.webmanifest"
 WORKBOX_URI = "assets/workbox"
+ICON = "assets/onward/icon.svg"  # Onward's own, for a site whose favicon cannot serve on a home screen
 # Workbox's own prebuilt files (each package's build/ folder), in the order the worker loads them.
 WORKER_LIBRARIES = {
     "workbox-core": "workbox-core.prod.js",
@@ -33,15 +35,20 @@ WORKER_LIBRARIES = {
 PAGE_LIBRARY = ("workbox-window", "workbox-window.prod.mjs")  # tells the page when a new version waits
 WORKBOX_PACKAGES = (*WORKER_LIBRARIES, PAGE_LIBRARY[0])
 TEMPLATE = PACKAGE_DIR / "service_worker.js"
+_SOURCE_MAP = re.compile(rb"\n//# sourceMappingURL=\S+\s*$")
 
 # Kept out of the cache: the worker itself, files for hosts and search engines, source maps
-# and the build stamp, which no page loads.
-LEFT_OUT = frozenset({SERVICE_WORKER, "_headers", "sitemap.xml", "sitemap.xml.gz", "assets/onward/build.json"})
+# and the build stamp, which no page loads. (sitemap.xml stays: instant navigation reads it.)
+LEFT_OUT = frozenset({SERVICE_WORKER, "_headers", "sitemap.xml.gz", "assets/onward/build.json"})
 LEFT_OUT_SUFFIXES = (".map",)
 # A file a centre added that is larger than this (a video, a long PDF) is left to the network:
 # every reader would otherwise download it on their first visit.
 LARGEST_EXTRA_FILE = 5 * 1024 * 1024
 RUNTIME_PREFIXES = ("assets/pyodide/", "assets/onward/onward_insights-")
+SEARCH_LANGUAGES = "assets/javascripts/lunr/"
+# What Material's search worker loads for languages other than English, beside lunr.LANG.min.js.
+_LUNR_SHARED = ("min/lunr.stemmer.support.min.js", "min/lunr.multi.min.js")
+_LUNR_EXTRA = {"ja": "tinyseg.js", "th": "wordcut.js"}
 
 
 def find_workbox(*starts: Path) -> Path | None:
@@ -54,12 +61,23 @@ def find_workbox(*starts: Path) -> Path | None:
     return None
 
 
+def workbox_version(node_modules: Path) -> str | None:
+    try:
+        return json.loads((node_modules / "workbox-core" / "package.json").read_text(encoding="utf-8")).get("version")
+    except (OSError, ValueError):
+        return None
+
+
 def install_workbox(node_modules: Path, site_dir: Path) -> None:
-    """Copy Workbox's prebuilt files into the site, so the worker never loads code from elsewhere."""
+    """Copy Workbox's prebuilt files into the site, so the worker never loads code from elsewhere.
+
+    Their source map comments are left out with the maps, which the site does not serve.
+    """
     target = site_dir / WORKBOX_URI
     target.mkdir(parents=True, exist_ok=True)
     for package, name in (*WORKER_LIBRARIES.items(), PAGE_LIBRARY):
-        shutil.copyfile(node_modules / package / "build" / name, target / name)
+        code = (node_modules / package / "build" / name).read_bytes()
+        (target / name).write_bytes(_SOURCE_MAP.sub(b"\n", code))
 
 
 @dataclass(frozen=True)
@@ -69,9 +87,29 @@ class Entry:
     size: int
 
 
-def _kept(path: str, size: int) -> bool:
-    if path in LEFT_OUT or path.endswith(LEFT_OUT_SUFFIXES) or path.startswith("."):
+def search_languages(site_dir: Path) -> list[str]:
+    """The languages Material's search indexes this site in (its index says)."""
+    try:
+        config = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]
+        return [str(language) for language in config.get("lang", ["en"])]
+    except (OSError, ValueError, KeyError, TypeError):
+        return ["en"]
+
+
+def _search_file_needed(name: str, languages: Iterable[str]) -> bool:
+    """Whether search in ``languages`` loads lunr's file ``name`` (under assets/javascripts/lunr/)."""
+    others = [language for language in languages if language != "en"]
+    needed = {f"min/lunr.{language}.min.js" for language in others} | {_LUNR_EXTRA[x] for x in others if x in _LUNR_EXTRA}
+    if others:
+        needed.update(_LUNR_SHARED)
+    return name in needed
+
+
+def _kept(path: str, size: int, languages: Iterable[str]) -> bool:
+    if path in LEFT_OUT or path.endswith(LEFT_OUT_SUFFIXES) or any(part.startswith(".") for part in path.split("/")):
         return False
+    if path.startswith(SEARCH_LANGUAGES):
+        return _search_file_needed(path[len(SEARCH_LANGUAGES):], languages)
     ours = path.startswith(("assets/onward/", "assets/pyodide/", "assets/workbox/", "assets/javascripts/", "assets/stylesheets/", "search/"))
     return ours or path.endswith(".html") or size <= LARGEST_EXTRA_FILE
 
@@ -89,31 +127,32 @@ def _order(entry: Entry) -> tuple[int, str]:
     return rank, entry.url
 
 
+def _files(site_dir: Path) -> Iterable[tuple[str, Path]]:
+    for file in site_dir.rglob("*"):
+        if file.is_file():
+            yield file.relative_to(site_dir).as_posix(), file
+
+
 def precache_entries(site_dir: Path) -> list[Entry]:
     """Every file the site's pages may load, with the MD5 of its bytes as its revision."""
+    languages = search_languages(site_dir)
     entries = []
-    for file in site_dir.rglob("*"):
-        if not file.is_file():
-            continue
-        path = file.relative_to(site_dir).as_posix()
+    for path, file in _files(site_dir):
         data = file.read_bytes()
-        if _kept(path, len(data)):
+        if _kept(path, len(data), languages):
             entries.append(Entry(path, hashlib.md5(data, usedforsecurity=False).hexdigest(), len(data)))
     return sorted(entries, key=_order)
 
 
-def left_out(site_dir: Path) -> list[str]:
+def too_large(site_dir: Path) -> list[str]:
     """Files of a centre's own too large to keep on every reader's device (the build names them)."""
-    return sorted(
-        file.relative_to(site_dir).as_posix()
-        for file in site_dir.rglob("*")
-        if file.is_file() and not _kept(file.relative_to(site_dir).as_posix(), file.stat().st_size)
-        and file.stat().st_size > LARGEST_EXTRA_FILE
-    )
+    languages = search_languages(site_dir)
+    sizes = ((path, file.stat().st_size) for path, file in _files(site_dir))
+    return sorted(path for path, size in sizes if size > LARGEST_EXTRA_FILE and not _kept(path, size, languages))
 
 
 def build_id(entries: Iterable[Entry]) -> str:
-    """One hash of every file and revision: the build's version, which names its cache generation."""
+    """One hash of every file and revision: the build's version, which the worker answers with."""
     digest = hashlib.sha256()
     for entry in entries:
         digest.update(f"{entry.url} {entry.revision}\n".encode())
@@ -132,22 +171,44 @@ def service_worker(entries: list[Entry]) -> str:
     )
 
 
-# A site whose centre switched the service worker off still answers at sw.js: browsers that
-# kept an earlier build find this one at their next visit, let go of the copy and stop.
-RETIRING_WORKER = """// This site no longer keeps a copy of itself on the device (its centre switched that off).
-// A browser that kept one lets it go here: only the copy of the site's files is deleted,
-// never the reader's answers, which live in the site's own storage, not in these caches.
+# A site that keeps nothing on the device (its centre switched that off, or `mkdocs serve`)
+# still answers at sw.js: a browser that kept an earlier build finds this one at its next
+# visit, lets go of the copy and stops.
+RETIRING_WORKER = """// This site keeps no copy of itself on the device (its centre switched that off, or it is
+// being previewed with `mkdocs serve`). A browser that kept one lets it go here: only the copy
+// of the site's files is deleted, never the reader's answers, which live in the site's own
+// storage, not in these caches. Nothing is reloaded: each page simply comes from the network.
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       const scope = self.registration.scope;
-      for (const name of await caches.keys()) if (name.startsWith("onward-") && name.endsWith(scope)) await caches.delete(name);
+      for (const name of await caches.keys()) if (name.startsWith("onward-") && name.endsWith(`-${scope}`)) await caches.delete(name);
       await self.registration.unregister();
     })(),
   );
 });
 """
+
+
+@dataclass(frozen=True)
+class Kept:
+    """What a build keeps on readers' devices: how many files, how many bytes, under which build id."""
+
+    files: int
+    size: int
+    build: str
+
+
+def write_service_worker(site_dir: Path, node_modules: Path | None) -> Kept | None:
+    """Write sw.js: the full worker with Workbox beside it, or (``node_modules`` None) the retiring one."""
+    if node_modules is None:
+        (site_dir / SERVICE_WORKER).write_text(RETIRING_WORKER, encoding="utf-8")
+        return None
+    install_workbox(node_modules, site_dir)
+    entries = precache_entries(site_dir)
+    (site_dir / SERVICE_WORKER).write_text(service_worker(entries), encoding="utf-8")
+    return Kept(len(entries), sum(e.size for e in entries), build_id(entries))
 
 
 def png_size(data: bytes) -> tuple[int, int] | None:
@@ -157,7 +218,7 @@ def png_size(data: bytes) -> tuple[int, int] | None:
     return struct.unpack(">II", data[16:24])
 
 
-ICON_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".webp": "image/webp"}
+ICON_TYPES = {".svg": "image/svg+xml", ".png": "image/png"}
 SMALLEST_ICON = 144  # what Chromium needs to offer "Add to home screen"
 
 
@@ -169,16 +230,27 @@ def manifest_icon(path: str, data: bytes) -> tuple[dict[str, str] | None, str | 
     icon = {"src": path, "type": ICON_TYPES[suffix], "purpose": "any"}
     if suffix == ".svg":
         return {**icon, "sizes": "any"}, None
-    size = png_size(data) if suffix == ".png" else None
+    size = png_size(data)
     if size is None:
-        return {**icon, "sizes": "any"}, None
+        return None, f"its favicon {path} is not a readable PNG file"
     if min(size) < SMALLEST_ICON:
         return None, f"its favicon {path} is {size[0]}x{size[1]} pixels, and a home screen needs at least {SMALLEST_ICON}x{SMALLEST_ICON} (an SVG is best)"
     return {**icon, "sizes": f"{size[0]}x{size[1]}"}, None
 
 
+def home_screen_icon(site_dir: Path, favicon: str) -> tuple[dict[str, str], str | None]:
+    """The site's favicon as its home-screen icon, or Onward's own and why the favicon would not do."""
+    file = site_dir / favicon
+    icon, problem = manifest_icon(favicon, file.read_bytes()) if file.is_file() else (None, f"its favicon {favicon} is not in the site")
+    if icon is not None:
+        return icon, None
+    fallback, _ = manifest_icon(ICON, (site_dir / ICON).read_bytes())
+    assert fallback is not None
+    return fallback, problem
+
+
 def web_manifest(
-    *, name: str, short_name: str, description: str, language: str, theme_colour: str, icon: dict[str, str] | None
+    *, name: str, short_name: str, description: str, language: str, theme_colour: str, icon: dict[str, str]
 ) -> str:
     """The web app manifest: every address relative to it, so the site may live under any path."""
     manifest: dict[str, Any] = {
@@ -192,6 +264,6 @@ def web_manifest(
         "display": "standalone",
         "background_color": "#ffffff",
         "theme_color": theme_colour,
-        "icons": [icon] if icon else [],
+        "icons": [icon],
     }
     return json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"

@@ -24,14 +24,16 @@ from . import __version__
 from .csp import externalise_site_icons
 from .insight_facts import facts_json
 from .centre import CENTRE_FIELDS, Centre, load_centre
-from .contrast import palette_css
+from .contrast import DEFAULT_COLOURS, palette_css
 from .errors import ContentError, Problem
 from .hosting import HEADERS_FILE, headers_file, site_url_problem
 from .i18n import Languages, UnknownString, load_catalog
 from .minify import MinifyError, find_esbuild, minify
+from .offline import ICON, WEB_MANIFEST, WORKBOX_PACKAGES, find_workbox, home_screen_icon, too_large, web_manifest, write_service_worker
 from .interface_language import name_theme_controls, report_translation, search_content_language
 from .paths import ASSETS_URI, PACKAGE_DIR, THEME_DIR, bundled
-from .runtime import InsightWheel, find_pyodide, install_pyodide
+from .scaffold import locked_version
+from .runtime import PYODIDE_FILES, InsightWheel, find_pyodide, install_pyodide
 from .overlay import read_overlay
 from .site import OnwardSite
 from .site_defaults import default_help, help_sets_for
@@ -48,6 +50,7 @@ MATERIAL_ICONS = {
     "example.svg": MATERIAL_TEMPLATES / ".icons" / "material" / "lightbulb-on-outline.svg",
 }
 CENTRE_CSS = f"{ASSETS_URI}/centre.css"  # a centre's colours, written at build time
+MATERIAL_FAVICON = "assets/images/favicon.png"  # Material's own default, replaced by Onward's icon
 
 log = get_plugin_logger(__name__)
 
@@ -78,6 +81,13 @@ def apply_to_theme(centre: Centre, config: MkDocsConfig) -> None:
     for key in ("logo", "favicon"):
         if getattr(centre, key):
             config.theme[key] = getattr(centre, key)
+    if config.theme["favicon"] == MATERIAL_FAVICON:
+        config.theme["favicon"] = ICON  # Onward's, in the tab and on the home screen alike
+
+
+def workbox_pins() -> str:
+    """The npm packages a site needs to keep itself on readers' devices, at the versions Onward is tested with."""
+    return " ".join(f"{name}@{locked_version(name)}" for name in WORKBOX_PACKAGES)
 
 
 def insight_modules(package: Path) -> frozenset[str]:
@@ -197,6 +207,17 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
                 mismatch = pyodide_problem(self.pyodide_dir)
                 if mismatch:
                     log.warning("%s", mismatch)
+        # Readers' devices keep the site (offline.py) in a build for deployment whose centre did not
+        # switch it off. `mkdocs serve` never does: its pages change under the author at every save.
+        self.workbox: Path | None = None
+        if self.deploying and self.centre.service_worker is not False:
+            self.workbox = find_workbox(project_root, PACKAGE_DIR)
+            if self.workbox is None:
+                log.warning(
+                    "Onward: the site cannot be kept on readers' devices for use with no network: Workbox is missing "
+                    f"from node_modules. Run `npm install --save-exact {workbox_pins()}` in {project_root} (or set "
+                    "service_worker: false in the centre's settings to build without it)"
+                )
         # The loader is tiny and on every page; it imports the worksheet module only where a form is.
         loader = c.ExtraScriptValue(f"{ASSETS_URI}/onward.js")
         loader.type = "module"
@@ -244,6 +265,12 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
             "pyodide": self.centre.pyodide_url or "",
             "directory_urls": "true" if config.use_directory_urls else "false",
             "missing": " ".join(self.site.missing_targets()),
+            # What a first start downloads, for its progress bar (unknown for a runtime served elsewhere).
+            "runtime_bytes": sum((self.pyodide_dir / name).stat().st_size for name in PYODIDE_FILES) if self.pyodide_dir else 0,
+        }
+        env.globals["onward_offline"] = {
+            "keep": "on" if self.workbox else "off",
+            "theme_colour": (self.centre.colours or DEFAULT_COLOURS)["primary"],
         }
         return env
 
@@ -253,6 +280,8 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         return stamp_generator(output_content) if template_name.endswith(".html") else output_content
 
+    # Last of every plugin's: the list of files readers' devices keep is made from the finished site.
+    @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         externalise_site_icons(site_dir)
@@ -272,6 +301,28 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         served = self.centre.pyodide_url or (pyodide_version(self.pyodide_dir) if self.pyodide_dir else None)
         write_stamp(site_dir, served or "none")
         (site_dir / HEADERS_FILE).write_text(headers_file(site_dir), encoding="utf-8")
+        self._write_installable(site_dir, config)
+
+    def _write_installable(self, site_dir: Path, config: MkDocsConfig) -> None:
+        """The web app manifest, then the service worker that keeps every file (or lets an old copy go)."""
+        icon, problem = home_screen_icon(site_dir, str(config.theme["favicon"]))
+        if problem:
+            log.info("Onward: the home-screen icon is Onward's own, because %s", problem)
+        name = self.centre.name or config.site_name
+        manifest = web_manifest(
+            name=name,
+            short_name=self.centre.short_name or name,
+            description=config.site_description or "",
+            language=str(config.theme["language"]),
+            theme_colour=(self.centre.colours or DEFAULT_COLOURS)["primary"],
+            icon=icon,
+        )
+        (site_dir / WEB_MANIFEST).write_text(manifest, encoding="utf-8")
+        kept = write_service_worker(site_dir, self.workbox)
+        if kept:
+            log.info("Onward: readers' devices keep %d files (%.1f MB) for use with no network", kept.files, kept.size / 1e6)
+            for path in too_large(site_dir):
+                log.info("Onward: %s is too large to keep on every reader's device; it needs the network", path)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))

@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from . import __version__
 from .paths import PACKAGE_DIR, bundled
+from .offline import WORKBOX_PACKAGES
 from .runtime import PYODIDE_VERSION
 
 TEMPLATES = PACKAGE_DIR / "new_site"
@@ -44,8 +45,7 @@ def new_site(directory: Path, name: str) -> list[Path]:
     values = {
         "name": name,
         "namespace": namespace_for(name),
-        "pyodide_version": PYODIDE_VERSION,
-        "esbuild_version": locked_version("esbuild"),
+        "dependencies": site_dependencies(),
         "onward_version": __version__,
     }
     written = []
@@ -65,7 +65,13 @@ def new_site(directory: Path, name: str) -> list[Path]:
     return written
 
 
-SITE_PACKAGES = ("esbuild", "pyodide")  # what a centre's build needs from npm
+# What a centre's build needs from npm: the runtime it serves, Workbox's runtime, the minifier.
+SITE_PACKAGES = ("esbuild", "pyodide", *WORKBOX_PACKAGES)
+
+
+def site_dependencies() -> dict[str, str]:
+    """A new site's package.json dependencies: each package at the version Onward's own lock pins."""
+    return {name: PYODIDE_VERSION if name == "pyodide" else locked_version(name) for name in sorted(SITE_PACKAGES)}
 
 
 def locked_packages() -> dict[str, Any]:
@@ -91,5 +97,5 @@ def site_lock() -> dict[str, Any]:
             wanted[key] = packages[key]
             pending.extend(packages[key].get("dependencies", {}))
             pending.extend(packages[key].get("optionalDependencies", {}))  # esbuild's one binary per platform
-    root = {"dependencies": {name: locked_version(name) for name in SITE_PACKAGES}}
+    root = {"dependencies": site_dependencies()}
     return {"lockfileVersion": 3, "requires": True, "packages": {"": root, **dict(sorted(wanted.items()))}}

@@ -3,8 +3,8 @@
 // nothing. The build writes it at the site's root (src/onward/offline.py), so its scope is the
 // site's own path: another copy on the same domain has its own worker and its own cache.
 //
-// It keeps files only. Answers live in the site's localStorage and sessionStorage, which this
-// worker never reads, writes or clears.
+// It keeps files only. Answers live in the site's localStorage and sessionStorage, which a
+// service worker cannot read, write or clear.
 //
 // A new build is a new worker (the list below changes): it downloads only the files whose
 // revision changed, then waits until the reader chooses to use it (offline.js says a newer
@@ -17,10 +17,20 @@ const { core, precaching, routing, strategies } = self.workbox;
 
 // Cache names end with the scope, so two copies on one origin never share one.
 core.setCacheNameDetails({ prefix: "onward", precache: "site" });
+precaching.addPlugins([
+  {
+    // Workbox fetches each file with cache "reload"; revalidating instead lets a file the
+    // browser already holds (Python, fetched for insights before this worker was installed)
+    // cost one short request rather than a second download. The server sends every file
+    // whose name has no hash with "no-cache", so what comes back is always the current file.
+    requestWillFetch: async ({ request }) => (request.mode === "navigate" ? request : new Request(request, { cache: "no-cache" })),
+  },
+]);
 precaching.precacheAndRoute(/* ONWARD:PRECACHE */, {
   // A static site serves the same file whatever the query (?v=, ?worksheet=): match without it.
   ignoreURLParametersMatching: [/.*/],
 });
+precaching.cleanupOutdatedCaches();
 
 // A page this worker does not keep (one added to the server by hand) comes from the network;
 // with no network, the site's own "not found" page says so kindly instead of the browser's error.

@@ -10,6 +10,7 @@ import pytest
 
 from onward import __version__
 from onward.hosting import CSP, LONG_CACHE, REVALIDATE, SECURITY_HEADERS, cache_control, headers_file, site_url_problem
+from onward.offline import WORKBOX_PACKAGES
 from onward.runtime import PYODIDE_VERSION
 from onward.scaffold import site_lock
 from onward.versions import GENERATOR, build_stamp, pyodide_problem, stamp_generator
@@ -119,9 +120,10 @@ def test_onwards_lock_and_a_new_sites_lock_pin_the_pyodide_onward_is_tested_with
     lock = json.loads((REPO / "package-lock.json").read_text(encoding="utf-8"))
     assert lock["packages"]["node_modules/pyodide"]["version"] == PYODIDE_VERSION
     site = site_lock()
-    esbuild = lock["packages"]["node_modules/esbuild"]["version"]
-    assert site["packages"][""]["dependencies"] == {"esbuild": esbuild, "pyodide": PYODIDE_VERSION}
-    for name in ("pyodide", "esbuild", "@esbuild/linux-x64"):
+    pinned = {name: lock["packages"][f"node_modules/{name}"]["version"] for name in ("esbuild", *WORKBOX_PACKAGES)}
+    assert site["packages"][""]["dependencies"] == {**pinned, "pyodide": PYODIDE_VERSION}
+    assert lock["packages"][""]["dependencies"] == site["packages"][""]["dependencies"]  # Onward's build needs no more
+    for name in ("pyodide", "esbuild", "@esbuild/linux-x64", *WORKBOX_PACKAGES):
         assert site["packages"][f"node_modules/{name}"] == lock["packages"][f"node_modules/{name}"]
     assert all(entry.get("integrity", "").startswith("sha512-") for key, entry in site["packages"].items() if key)
 

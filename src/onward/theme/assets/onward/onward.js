@@ -49,3 +49,14 @@ if (window.document$ && typeof window.document$.subscribe === "function") {
     import(guideModule).then((guide) => guide.bind(document));
   });
 }
+
+// The site's copy on this device (offline.js): only once the page has loaded, so nothing it
+// fetches competes with the page the reader opened.
+const offlineModule = new URL("./offline.js", import.meta.url).href;
+
+function startOffline() {
+  if (document.querySelector('meta[name="onward-offline"]')) import(offlineModule).then((offline) => offline.start());
+}
+
+if (document.readyState === "complete") startOffline();
+else window.addEventListener("load", startOffline, { once: true });

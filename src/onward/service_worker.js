@@ -36,8 +36,8 @@ precaching.cleanupOutdatedCaches();
 // with no network, the site's own "not found" page says so kindly instead of the browser's error.
 routing.registerRoute(({ request }) => request.mode === "navigate", new strategies.NetworkOnly());
 routing.setCatchHandler(async ({ request }) => {
-  if (request.mode === "navigate") return (await precaching.matchPrecache("404.html")) || Response.error();
-  return Response.error();
+  const missing = request.mode === "navigate" && (await precaching.matchPrecache("404.html"));
+  return missing ? new Response(missing.body, { status: 404, headers: missing.headers }) : Response.error();
 });
 
 // The first install takes over at once (nothing older is in use); an update waits to be asked.

@@ -275,6 +275,15 @@ def test_wiping_shared_mode_empties_every_tab(site_url, browser):
 
 # ---- Insights that fail kindly -----------------------------------------------------------------
 
+@pytest.fixture
+def runtime_context(browser: Browser):
+    """The runtime's faults are made by intercepting its requests, which a service worker's copy
+    would answer first: these pages go to the network as a first visit does."""
+    context = browser.new_context(viewport=DESKTOP, service_workers="block")
+    yield context
+    context.close()
+
+
 def press_insights(page: Page, limit_ms: int) -> None:
     page.evaluate(f"document.querySelector('meta[name=onward-insights]').dataset.startLimitMs = '{limit_ms}'")
     page.locator("[data-onward-insights-run]").click()
@@ -287,8 +296,8 @@ def failure_shown(page: Page, timeout: int) -> None:
 
 
 @pytest.mark.parametrize("fault", ["missing", "stalled"])
-def test_a_runtime_that_cannot_start_is_reported_and_can_be_tried_again(site_url, context, fault):
-    page = context.new_page()
+def test_a_runtime_that_cannot_start_is_reported_and_can_be_tried_again(site_url, runtime_context, fault):
+    page = runtime_context.new_page()
     held = []
     if fault == "missing":
         page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="not here"))
@@ -306,8 +315,8 @@ def test_a_runtime_that_cannot_start_is_reported_and_can_be_tried_again(site_url
     page.locator(".onward-insights__summary").wait_for(timeout=120_000)
 
 
-def test_a_wrongly_served_runtime_never_hangs(site_url, context):
-    page = context.new_page()
+def test_a_wrongly_served_runtime_never_hangs(site_url, runtime_context):
+    page = runtime_context.new_page()
 
     def octet_stream(route):
         response = route.fetch()
@@ -325,8 +334,8 @@ def test_a_wrongly_served_runtime_never_hangs(site_url, context):
     )
 
 
-def test_the_summary_goes_on_without_insights_when_they_cannot_start(site_url, context):
-    page = context.new_page()
+def test_the_summary_goes_on_without_insights_when_they_cannot_start(site_url, runtime_context):
+    page = runtime_context.new_page()
     page.route("**/pyodide.asm.wasm", lambda route: route.fulfill(status=404, body="not here"))
     page.goto(f"{site_url}/worksheets/strengths/")
     page.wait_for_selector("[data-onward-bound]", state="attached")

@@ -74,8 +74,14 @@ async function keep() {
     newer = true;
     showNotice();
   });
-  workbox.addEventListener("controlling", (event) => {
-    if (!event.isUpdate) return; // the first copy taking charge of this page: nothing to say
+  // A page the site's first copy takes charge of has nothing to say; a change after that is a
+  // newer version in charge (asked for here, or in another tab).
+  let controlled = Boolean(navigator.serviceWorker.controller);
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (!controlled) {
+      controlled = true;
+      return;
+    }
     newer = true;
     if (asked) return location.reload();
     replaced = true;

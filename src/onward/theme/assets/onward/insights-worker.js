@@ -2,7 +2,8 @@
 // Started once, in the background as soon as someone starts on a worksheet that offers
 // insights (or when they ask); typing and saving never wait for it.
 //
-// Messages in:  {type: "start", pyodide, wheel, snapshot}  then  {type: "run", id, request}
+// Messages in:  {type: "start", pyodide, wheel, snapshot, worksheets}  then  {type: "run", id, request}
+//               and {type: "prepare", worksheets} for a worksheet reached later
 // Messages out: {type: "stage", stage}  {type: "progress", received}  {type: "ready", timings}
 //               {type: "start-failed", message}  {type: "result", id, json}  {type: "failed", id, message}
 //
@@ -11,7 +12,7 @@
 // before any answer reaches Python, so it holds Onward's code and nothing anyone wrote; later
 // starts load it and skip the interpreter's own start-up, the slowest part of a cold start.
 
-let runJson = null; // a promise of the Python run_json function
+let runJson = null; // a promise of {run: Python's run_json, prepare: import more worksheets}
 
 // The smallest valid module. Compiling it fails at once where WebAssembly is missing or
 // forbidden by the site's policy; Pyodide itself would only log a warning and wait forever.
@@ -63,8 +64,16 @@ async function keptSnapshot(snapshot) {
   }
 }
 
-// Kept under this build's key alone: a copy made for another release is of no more use.
-async function keepSnapshot(snapshot, bytes) {
+// Kept under this build's key alone: a copy made for another release is of no more use. One
+// copy is stored at a time, in the order they were made.
+let storing = Promise.resolve();
+
+function keepSnapshot(snapshot, bytes) {
+  storing = storing.then(() => storeSnapshot(snapshot, bytes));
+  return storing;
+}
+
+async function storeSnapshot(snapshot, bytes) {
   try {
     const cache = await caches.open(snapshot.cache);
     for (const request of await cache.keys()) if (request.url !== snapshot.key) await cache.delete(request);
@@ -82,7 +91,20 @@ async function forgetSnapshot(snapshot) {
   }
 }
 
-async function start(pyodideBase, wheelUrl, snapshot) {
+// Python reads each worksheet's wording cues when its module is imported, which takes a large
+// part of a second per worksheet: the page's own worksheets are imported before the reader is
+// told it is ready, and a worksheet reached later (by instant navigation) as soon as its page
+// says so, long before its button is pressed. Returns whether anything new was imported.
+function importInsights(pyodide, insights, worksheets) {
+  const count = () => pyodide.runPython("import sys; len(sys.modules)");
+  const before = count();
+  for (const id of worksheets) insights.insight_module(id)?.destroy();
+  return count() > before;
+}
+
+let requestsRun = 0; // a copy of the interpreter is only ever made before the first of them
+
+async function start({ pyodide: pyodideBase, wheel: wheelUrl, snapshot, worksheets = [] }) {
   const timings = { started: now() };
   stage("insights-fetching");
   new WebAssembly.Module(EMPTY_WASM_MODULE);
@@ -99,20 +121,21 @@ async function start(pyodideBase, wheelUrl, snapshot) {
     stage("insights-preparing");
     return result;
   };
+  const canKeep = Boolean(snapshot) && typeof caches !== "undefined";
   let pyodide = null;
-  const kept = await keptSnapshot(snapshot);
+  const kept = canKeep ? await keptSnapshot(snapshot) : null;
   timings.snapshot = kept ? "loaded" : "none";
   try {
     if (kept) {
       try {
-        pyodide = await loadPyodide({ indexURL: pyodideBase, _loadSnapshot: kept });
+        pyodide = await loadPyodide({ indexURL: pyodideBase, _loadSnapshot: kept, _makeSnapshot: true });
       } catch {
         // Made by another runtime or damaged: set aside, and a full start makes a new one.
         timings.snapshot = "refused";
         await forgetSnapshot(snapshot);
       }
     }
-    pyodide ??= await loadPyodide({ indexURL: pyodideBase, _makeSnapshot: Boolean(snapshot) && typeof caches !== "undefined" });
+    pyodide ??= await loadPyodide({ indexURL: pyodideBase, _makeSnapshot: canKeep });
   } finally {
     WebAssembly.instantiateStreaming = instantiate;
     stopCounting();
@@ -121,21 +144,27 @@ async function start(pyodideBase, wheelUrl, snapshot) {
   stage("insights-loading");
   const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()['purelib']");
   pyodide.unpackArchive(new Uint8Array(await wheelBytes), "wheel", { extractDir: sitePackages });
-  const run = pyodide.pyimport("onward_insights").run_json;
+  const insights = pyodide.pyimport("onward_insights");
+  const added = importInsights(pyodide, insights, worksheets);
   timings.imported = now();
-  if (timings.snapshot !== "loaded" && snapshot && typeof caches !== "undefined") {
-    // Nothing has been asked of Python yet: the copy holds the code and no one's answers.
-    keepSnapshot(snapshot, pyodide.makeMemorySnapshot());
-  }
-  return { run, timings };
+  // Nothing has been asked of Python yet: the copy holds the code and no one's answers. A copy
+  // loaded here is replaced when this page needed a worksheet it did not hold yet.
+  const keepCopy = () => {
+    if (canKeep && requestsRun === 0) keepSnapshot(snapshot, pyodide.makeMemorySnapshot());
+  };
+  if (timings.snapshot !== "loaded" || added) keepCopy();
+  const prepare = (ids) => {
+    if (importInsights(pyodide, insights, ids)) keepCopy();
+  };
+  return { run: insights.run_json, prepare, timings };
 }
 
 self.addEventListener("message", async ({ data }) => {
   if (data.type === "start") {
-    runJson ??= start(data.pyodide, data.wheel, data.snapshot).then(
-      ({ run, timings }) => {
+    runJson ??= start(data).then(
+      ({ run, prepare, timings }) => {
         postMessage({ type: "ready", timings });
-        return run;
+        return { run, prepare };
       },
       (error) => {
         // Said at once, so the page need not wait for its time limit to tell the reader.
@@ -145,9 +174,18 @@ self.addEventListener("message", async ({ data }) => {
     );
     return;
   }
+  if (data.type === "prepare") {
+    try {
+      (await runJson).prepare(data.worksheets);
+    } catch {
+      // A start that failed is reported where the reader asks.
+    }
+    return;
+  }
   if (data.type !== "run") return;
   try {
-    const run = await runJson;
+    const { run } = await runJson;
+    requestsRun += 1;
     postMessage({ type: "stage", id: data.id, stage: "insights-working" });
     postMessage({ type: "result", id: data.id, json: run(JSON.stringify(data.request)) });
   } catch (error) {

@@ -170,7 +170,12 @@ function startWorker() {
     else pending.reject(new Error(data.message));
   });
   worker.addEventListener("error", (event) => fail(event.message || "the worker stopped"));
-  worker.postMessage({ type: "start", pyodide, wheel: new URL(config.content, here).href, snapshot: snapshotPlace(config) });
+  // The worksheets on this page whose insights the reader may ask for first.
+  const worksheets = [...document.querySelectorAll("[data-onward-worksheet]")]
+    .filter((form) => form.querySelector("[data-onward-insights]"))
+    .map((form) => form.dataset.onwardWorksheet);
+  const wheel = new URL(config.content, here).href;
+  worker.postMessage({ type: "start", pyodide, wheel, snapshot: snapshotPlace(config), worksheets });
   return worker;
 }
 
@@ -182,10 +187,12 @@ function waitAtMost() {
 }
 
 /**
- * Start Python in the background, before anyone asks: the reader has started on a worksheet
- * that offers insights. Tried once a page; a start that fails stays quiet until they ask.
+ * Start Python in the background, before anyone asks: the reader has started on `worksheet`,
+ * which offers insights. Tried once a page; a start that fails stays quiet until they ask. A
+ * worksheet reached later by instant navigation has its insight code made ready meanwhile.
  */
-export function prewarm() {
+export function prewarm(worksheet) {
+  if (worker) worker.postMessage({ type: "prepare", worksheets: [worksheet] });
   if (warmed || worker || !setup()) return;
   warmed = true;
   startWorker();

@@ -356,7 +356,7 @@ function loadInsights() {
 function warmInsights(form) {
   if (!form.querySelector("[data-onward-insights]") || !document.querySelector('meta[name="onward-insights"]')) return;
   if (navigator.connection && navigator.connection.saveData) return;
-  const warm = () => loadInsights().then((module) => module.prewarm(), () => {});
+  const warm = () => loadInsights().then((module) => module.prewarm(form.dataset.onwardWorksheet), () => {});
   form.addEventListener("focusin", warm, { once: true });
   form.addEventListener("input", warm, { once: true });
   if (form.closest("details:not([open])")) return; // folded inside a guide page: only when opened and used

@@ -26,7 +26,7 @@ from benchmarks.sites import (  # noqa: E402
 )
 from benchmarks import insight_bench, keyboard_bench, lighthouse_bench, worksheet_bench  # noqa: E402
 from browser_support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from support import free_port, serve_directory  # noqa: E402
+from support import BuiltSite, free_port, serve_directory  # noqa: E402
 
 RUNS = 5
 
@@ -111,7 +111,8 @@ def main() -> None:
             page_weight_ratio(browser, onward, plain)
             with serve_directory(onward.directory, onward.port) as url:
                 worksheet_bench.run(browser, url, report)
-                insight_bench.run(browser, url, onward.directory, report)
+                pages = BuiltSite(onward.directory, onward.port, "").page_paths()
+                insight_bench.run(browser, url, onward.directory, pages, report)
                 keyboard_bench.run(browser, url, report)
             browser.close()
         lighthouse_bench.run(onward.directory, onward.port, report)

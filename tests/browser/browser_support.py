@@ -59,11 +59,16 @@ class Watched:
 
 @pytest.fixture
 def open_page(browser: Browser) -> Iterator[Callable[..., Watched]]:
-    """Open pages in fresh contexts (own storage), watching console and network."""
+    """Open pages in fresh contexts (own storage), watching console and network.
+
+    Their pages keep no copy of the site: each would download every file of it (16 MB) into its
+    cache after loading, for a page that is looked at once. The site kept on the device has its
+    own tests (test_offline.py), every page and its console included.
+    """
     contexts = []
 
     def opener(url: str, *, viewport: dict[str, int] = DESKTOP, scheme: str = "light") -> Watched:
-        context = browser.new_context(viewport=viewport, color_scheme=scheme)
+        context = browser.new_context(viewport=viewport, color_scheme=scheme, service_workers="block")
         contexts.append(context)
         page = context.new_page()
         watched = Watched(page)

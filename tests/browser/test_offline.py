@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 from browser_support import DESKTOP
 from offline_support import CACHE_NAMES, START_KIND, TIME_INSIGHT, bound, poll, wait_until_kept
 from onward.hosting import CSP
-from onward.offline import find_workbox, write_service_worker
+from onward.offline import RETIRING_WORKER, find_workbox, write_service_worker
 from support import EXAMPLE_PATH, REPO, BuiltSite, build_site, free_port, mounted, serve_directory
 from worksheet_driver import WORKSHEETS, fill, sample_answers, stored_record
 
@@ -276,6 +276,7 @@ def test_a_centre_that_switches_it_off_leaves_no_copy_and_keeps_the_answers(serv
     result = build_site(config, off, f"http://127.0.0.1:{built_site.port}/")  # the same site, built again
     assert result.returncode == 0, result.stdout + result.stderr
     assert '<meta name="onward-offline" content="off">' in (off / "index.html").read_text(encoding="utf-8")
+    assert (off / "sw.js").read_text(encoding="utf-8") == RETIRING_WORKER
     context = browser.new_context(viewport=DESKTOP)
     try:
         page = context.new_page()

@@ -143,6 +143,17 @@ def test_dark_scheme_colours_are_checked_on_the_dark_background(tmp_path):
     assert "colours.dark_link: " in problem and "dark page background" in problem
 
 
+def test_the_service_worker_is_on_unless_switched_off_in_so_many_words(tmp_path):
+    config, docs = site(tmp_path, GOOD)
+    assert load_centre({"centre": "centre.yml"}, config, docs).service_worker is None  # kept on the device
+    (tmp_path / "off").mkdir()
+    config, docs = site(tmp_path / "off", GOOD + "service_worker: false\n")
+    assert load_centre({"centre": "centre.yml"}, config, docs).service_worker is False
+    (tmp_path / "bad").mkdir()
+    [problem] = centre_problems(tmp_path / "bad", GOOD + "service_worker: off please\n")
+    assert problem.startswith(f"centre.yml:{GOOD.count(chr(10)) + 1}: service_worker: should be true or false"), problem
+
+
 def test_unknown_fields_are_named_with_the_allowed_ones(tmp_path):
     [problem] = centre_problems(tmp_path, GOOD + "colour: blue\n")
     assert problem.startswith("centre.yml:22: colour: unexpected field 'colour'")

@@ -173,10 +173,21 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
             raise stopped(exc) from None
         for note in self.site.notes:
             log.info("Onward: %s", note)
+        # Readers' devices keep the site (offline.py) in a build for deployment whose centre did not
+        # switch it off. `mkdocs serve` never does: its pages change under the author at every save.
+        self.workbox: Path | None = None
+        if self.deploying and self.centre.service_worker is not False:
+            self.workbox = find_workbox(project_root, PACKAGE_DIR)
+            if self.workbox is None:
+                log.warning(
+                    "Onward: the site cannot be kept on readers' devices for use with no network: Workbox is missing "
+                    f"from node_modules. Run `npm install --save-exact {workbox_pins()}` in {project_root} (or set "
+                    "service_worker: false in the centre's settings to build without it)"
+                )
         # Every page and the help box are rendered now, before MkDocs empties site_dir: a mistake
         # in a macro stops the build while the site already there is still whole.
         try:
-            self.pages = list(self.site.pages())
+            self.pages = list(self.site.pages(keeps_copy=self.workbox is not None))
             help_box = self.centre.help_box(default_help(self.catalog), self.catalog.gettext("help.book_with"))
             help_box.update(help_sets_for(self.centre.help_set))
             self.help_html = Markup(self.site.renderer.call("help", **help_box))
@@ -207,17 +218,6 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
                 mismatch = pyodide_problem(self.pyodide_dir)
                 if mismatch:
                     log.warning("%s", mismatch)
-        # Readers' devices keep the site (offline.py) in a build for deployment whose centre did not
-        # switch it off. `mkdocs serve` never does: its pages change under the author at every save.
-        self.workbox: Path | None = None
-        if self.deploying and self.centre.service_worker is not False:
-            self.workbox = find_workbox(project_root, PACKAGE_DIR)
-            if self.workbox is None:
-                log.warning(
-                    "Onward: the site cannot be kept on readers' devices for use with no network: Workbox is missing "
-                    f"from node_modules. Run `npm install --save-exact {workbox_pins()}` in {project_root} (or set "
-                    "service_worker: false in the centre's settings to build without it)"
-                )
         # The loader is tiny and on every page; it imports the worksheet module only where a form is.
         loader = c.ExtraScriptValue(f"{ASSETS_URI}/onward.js")
         loader.type = "module"

@@ -273,8 +273,9 @@ class Renderer:
             form_html=self.worksheet_form(worksheet, resolver, heading_level=2),  # under the page's h1
         )
 
-    def render_my_answers(self, guide: Guide) -> str:
-        """Privacy statement; backup, restore, adviser summary, shared computer mode; what is held."""
+    def render_my_answers(self, guide: Guide, keeps_copy: bool = False) -> str:
+        """Privacy statement; backup, restore, adviser summary, shared computer mode; what is held.
+        ``keeps_copy``: the site keeps a copy of its files on the device, which the statement says."""
         resolver = Resolver(self, MY_ANSWERS, None, guide)
         up = "../" * resolver.depth
         return self.call(
@@ -285,6 +286,7 @@ class Renderer:
             ],
             script=f"{up}{ASSETS_URI}/my-answers.js",
             stylesheet=f"{up}{ASSETS_URI}/worksheets.css",
+            keeps_copy=keeps_copy,
         )
 
     def render_worksheet_index(self) -> str:

@@ -59,15 +59,16 @@ class OnwardSite:
         renderer = Renderer(macros_dir, components, worksheets, use_directory_urls, catalog, languages, offered)
         return cls(guide, worksheets, renderer, merged.displaced.worksheets, tuple(notes))
 
-    def pages(self) -> Iterator[tuple[str, str]]:
-        """(source path, Markdown) for every page the site generates."""
+    def pages(self, keeps_copy: bool = False) -> Iterator[tuple[str, str]]:
+        """(source path, Markdown) for every page the site generates; ``keeps_copy``: the site
+        keeps a copy of its files on readers' devices (the privacy statement says so)."""
         for page in self.guide.pages:
             yield page.src_uri, self.renderer.render_page(page, self.guide)
         if self.worksheets:
             yield WORKSHEETS_INDEX, self.renderer.render_worksheet_index()
         for worksheet in self.worksheets.values():
             yield worksheet.src_uri, self.renderer.render_worksheet_page(worksheet, self.guide)
-        yield MY_ANSWERS, self.renderer.render_my_answers(self.guide)
+        yield MY_ANSWERS, self.renderer.render_my_answers(self.guide, keeps_copy)
 
     def navigation(self) -> list[Any]:
         """Guide pages in order, then a Worksheets section (MkDocs' nav format)."""

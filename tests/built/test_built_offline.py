@@ -12,9 +12,11 @@ import urllib.request
 import yaml
 
 from hosting_support import wait_for_port
+from onward.i18n import load_catalog
 from onward.offline import RETIRING_WORKER, WORKBOX_URI, WORKER_LIBRARIES
 from support import EXAMPLE, REPO, BuiltSite, free_port, parse_html
 
+ENGLISH = load_catalog("en")
 CENTRE = yaml.safe_load((EXAMPLE / "centre.yml").read_text(encoding="utf-8"))
 
 
@@ -35,6 +37,8 @@ def test_every_page_is_kept_and_links_the_manifest(built_site):
         assert f"{WORKBOX_URI}/{name}" in kept
     assert "manifest.webmanifest" in kept and "assets/pyodide/pyodide.asm.wasm" in kept
     assert "readers' devices keep" in built_site.log
+    statement = (built_site.directory / "my-answers" / "index.html").read_text(encoding="utf-8")
+    assert ENGLISH.gettext("my_answers.kept_copy").split("**")[1] in statement  # the privacy statement says so
 
 
 def test_the_reference_manifest_is_onwards(built_site):
@@ -65,9 +69,11 @@ def test_mkdocs_serve_keeps_nothing_and_lets_an_earlier_copy_go(tmp_path):
         wait_for_port(port, server, seconds=120)
         worker = urllib.request.urlopen(f"http://127.0.0.1:{port}/sw.js", timeout=30).read().decode("utf-8")
         page = urllib.request.urlopen(f"http://127.0.0.1:{port}/coping/", timeout=30).read().decode("utf-8")
+        statement = urllib.request.urlopen(f"http://127.0.0.1:{port}/my-answers/", timeout=30).read().decode("utf-8")
     finally:
         server.terminate()
         server.wait(timeout=30)
     assert worker == RETIRING_WORKER
     assert '<meta name="onward-offline" content="off">' in page
     assert "livereload(" in page
+    assert ENGLISH.gettext("my_answers.kept_copy").split("**")[1] not in statement

@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from onward.paths import bundled
 from onward.plugin import insight_modules
-from offline_support import START_KIND, TIME_INSIGHT, bound, poll, wait_until_kept
+from offline_support import SNAPSHOT_KEPT, START_KIND, TIME_INSIGHT, bound, poll, wait_until_kept
 from worksheet_driver import WORKSHEETS, fill, sample_answers
 
 # The baseline: the same Pyodide files, nothing else, on an empty page.
@@ -27,7 +27,6 @@ const pyodide = await loadPyodide({ indexURL: new URL("./assets/pyodide/", impor
 pyodide.runPython("1");
 window.__bareMs = performance.now() - start;
 """
-SNAPSHOT_KEPT = "async () => (await caches.keys()).some((name) => name.startsWith('onward-python-'))"
 
 # A person filling in a thought record: a situation, a feeling, a thought, at about five
 # characters a second with a pause between questions (about 8 s in all).

@@ -27,6 +27,8 @@ WAIT_UNTIL_KEPT = """async (limit) => {
 }"""
 
 CACHE_NAMES = "async () => (await caches.keys()).sort()"
+# True once the prepared copy of the interpreter is stored (insights-worker.js keeps it).
+SNAPSHOT_KEPT = "async () => (await caches.keys()).some((name) => name.startsWith('onward-python-'))"
 
 # Press "See what this tells me" and time it until the first insight is on the page.
 TIME_INSIGHT = """async () => {

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from browser_support import DESKTOP
-from offline_support import CACHE_NAMES, START_KIND, TIME_INSIGHT, bound, poll, wait_until_kept
+from offline_support import CACHE_NAMES, SNAPSHOT_KEPT, START_KIND, TIME_INSIGHT, bound, poll, wait_until_kept
 from onward.hosting import CSP
 from onward.offline import RETIRING_WORKER, find_workbox, write_service_worker
 from support import EXAMPLE_PATH, REPO, BuiltSite, build_site, free_port, mounted, serve_directory
@@ -118,6 +118,19 @@ def test_python_starts_on_first_input_or_a_quiet_moment_and_never_on_a_guide_pag
     assert seen["errors"] == []
 
 
+def test_a_reader_saving_data_starts_python_only_by_asking(site_url, context):
+    context.add_init_script("Object.defineProperty(navigator, 'connection', { value: { saveData: true } })")
+    page = context.new_page()
+    seen = watch(page)
+    page.goto(f"{site_url}/worksheets/strengths/")
+    bound(page)
+    page.locator("#ow-strengths-skills").press_sequentially("Patient", delay=30)
+    idle(page)
+    assert not started_python(seen)
+    with page.expect_worker(lambda worker: worker.url.endswith("/insights-worker.js")):
+        page.locator("[data-onward-insights-run]").click()
+
+
 def test_the_wait_says_what_is_happening_and_its_bar_moves(site_url, browser):
     """Pressed at once on a first visit: the words move on from fetching, the bar fills, and
     neither is left behind when the insights arrive."""
@@ -153,7 +166,7 @@ def test_a_second_visit_fetches_no_runtime_and_starts_from_the_prepared_copy(ser
     first.evaluate(TIME_INSIGHT)
     assert first.evaluate(START_KIND) == "none"
     wait_until_kept(first)
-    poll(first, "async () => (await caches.keys()).some((name) => name.startsWith('onward-python-'))")
+    poll(first, SNAPSHOT_KEPT)
     names = first.evaluate(CACHE_NAMES)
     assert names == [f"onward-python-{origin}/", f"onward-site-{origin}/"], names
     second = context.new_page()  # a new tab, as from a bookmark

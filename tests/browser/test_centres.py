@@ -95,7 +95,9 @@ def test_every_page_asset_runtime_and_worker_load_from_the_sub_path(origin, exam
     try:
         page = context.new_page()
         page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else loaded.append(r.url))
-        page.on("requestfailed", lambda r: failures.append(f"failed {r.url} {r.failure}"))
+        # A request the browser cut short because the test moved on (a worksheet page starts Python
+        # once it is drawn) is no failure: a file that is missing or refused fails otherwise.
+        page.on("requestfailed", lambda r: None if r.failure == "net::ERR_ABORTED" else failures.append(f"failed {r.url} {r.failure}"))
         context.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else loaded.append(r.url))
         paths = example_site.page_paths()
         assert len(paths) > 20

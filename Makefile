@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Run apt-get as root directly, otherwise through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help install serve site test test-fast bench dist clean
+.PHONY: help install serve site test test-fast bench dist clean catalogues
 
 help:
 	@echo "make serve  - install, build and serve the guide on http://$(HOST):$(PORT)"
@@ -20,6 +20,7 @@ help:
 	@echo "make site   - build the site into site/"
 	@echo "make bench  - run the benchmarks"
 	@echo "make dist   - build the wheel and sdist a career centre installs, into dist/"
+	@echo "make catalogues - rewrite the translation templates (locales/*.pot) from the YAML and update each language"
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +67,12 @@ DIST ?= dist
 dist: $(BIN)/.installed
 	rm -f $(DIST)/onward-*.whl $(DIST)/onward-*.tar.gz
 	$(BIN)/python -m build --no-isolation --outdir $(DIST) .
+
+# The guide's, the worksheets' and the help's texts: each domain's template (locales/DOMAIN.pot)
+# rewritten from the YAML, then every language's catalogue updated from it, a changed English
+# text becoming fuzzy there until its translation is checked (DEVELOPERS.md).
+catalogues: $(BIN)/.installed
+	$(BIN)/python -m onward.extract locales
 
 clean:
 	rm -rf site dist .pytest_cache .bench

@@ -15,7 +15,7 @@ from .components import KIND_FIELD, ROLE_MARKDOWN, Component, walk_roles
 from .errors import ContentError, Path_, Problem
 from .links import check_target, inline_targets
 from .sources import WorksheetSource, read_worksheets, yaml_files
-from .validation import ID_SCHEMA, TEXT_SCHEMA, TYPED_ITEM_SCHEMA, document_problems, schema_problems
+from .validation import ID_SCHEMA, MARKDOWN_SCHEMA, PROSE_SCHEMA, TYPED_ITEM_SCHEMA, document_problems, schema_problems
 from .yamlsource import YamlDocument
 
 GROUP = "group"
@@ -27,25 +27,25 @@ WORKSHEET_SCHEMA: dict[str, Any] = {
     "properties": {
         "id": {**ID_SCHEMA, "description": "the worksheet id; the file must be named ID.yml"},
         "version": {"type": "integer", "minimum": 1, "description": "bumped whenever the fields change"},
-        "title": {**TEXT_SCHEMA, "description": "the worksheet's heading"},
-        "nav_title": {**TEXT_SCHEMA, "description": "a shorter title for the navigation"},
-        "summary": {**TEXT_SCHEMA, "description": "one sentence: the page description and index card text"},
-        "why": {**TEXT_SCHEMA, "description": "why this worksheet helps (inline Markdown)"},
-        "time": {**TEXT_SCHEMA, "description": "how long it takes"},
+        "title": {**PROSE_SCHEMA, "description": "the worksheet's heading"},
+        "nav_title": {**PROSE_SCHEMA, "description": "a shorter title for the navigation"},
+        "summary": {**PROSE_SCHEMA, "description": "one sentence: the page description and index card text"},
+        "why": {**MARKDOWN_SCHEMA, "description": "why this worksheet helps (inline Markdown)"},
+        "time": {**PROSE_SCHEMA, "description": "how long it takes"},
         "order": {"type": "integer", "description": "position in the worksheet list, lowest first"},
-        "caution": {**TEXT_SCHEMA, "description": "a gentle warning shown before the form (inline Markdown)"},
+        "caution": {**MARKDOWN_SCHEMA, "description": "a gentle warning shown before the form (inline Markdown)"},
         "reference": {
             "type": "object",
             "description": "a reference box kept visible beside the form",
             "properties": {
-                "title": TEXT_SCHEMA,
-                "intro": TEXT_SCHEMA,
+                "title": PROSE_SCHEMA,
+                "intro": MARKDOWN_SCHEMA,
                 "items": {
                     "type": "array",
                     "minItems": 1,
                     "items": {
                         "type": "object",
-                        "properties": {"title": TEXT_SCHEMA, "text": TEXT_SCHEMA},
+                        "properties": {"title": PROSE_SCHEMA, "text": MARKDOWN_SCHEMA},
                         "required": ["title", "text"],
                         "additionalProperties": False,
                     },

@@ -1,0 +1,174 @@
+"""Templates (``.pot``) from the YAML, and each language's catalogue (``.po``) kept in step with them.
+
+``make catalogues`` runs ``python -m onward.extract``: it writes ``locales/content.pot``,
+``worksheets.pot`` and ``help.pot`` from Onward's YAML (the messages ``messages.py``
+finds, each with its id path as msgctxt and its YAML file and line as location), then
+updates every ``locales/LANG/LC_MESSAGES/DOMAIN.po`` from its template, as ``pybabel
+update`` does, with one difference that matters for id paths: a message whose English
+changed keeps its own translation (flagged fuzzy, the old English kept as ``#| msgid``
+for the translator to compare), rather than whichever translation has the closest
+English anywhere in the file. A centre's overlay gets the same (``onward catalogues``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import sys
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+from . import __version__
+from .components import Component, load_components
+from .messages import Message, guide_messages, worksheets_messages
+from .sources import Merged, read_defaults
+from .translations import CONTENT, DOMAINS, HELP, WORKSHEETS
+
+WIDTH = 76  # as pybabel writes, so either tool can update a file without rewrapping all of it
+_WHAT = {
+    CONTENT: "the guide's pages: titles, summaries, sections and every block's text",
+    WORKSHEETS: "the worksheets: titles, why, time, questions, hints, options and entry labels",
+    HELP: "the help box: its generic text, and each country's help set (never its numbers or sources)",
+}
+MARKDOWN_NOTE = "Inline Markdown: translate the words, keep each link's target (in round brackets) as it is."
+PLACEHOLDER_NOTE = "The reader fills in the [placeholders]: translate the words inside the brackets too."
+
+
+def notes(message: Message) -> list[str]:
+    """Comments for translators (``#.`` lines): what must stay as it is."""
+    found = []
+    if message.markdown and "](" in message.text:
+        found.append(MARKDOWN_NOTE)
+    if "/sample_message[" in message.context and "[" in message.text:
+        found.append(PLACEHOLDER_NOTE)
+    if message.path[-2:] == ("emergency", "text"):
+        phone = message.doc.data["emergency"]["phone"]
+        found.append(f"The sentence must still give the number {phone}, written exactly so.")
+    return found
+
+
+def template(domain: str, messages: Iterable[Message], project: str = "Onward") -> Catalog:
+    """The template of one domain: every message in the order it is written, with its location."""
+    catalog = Catalog(
+        domain=domain,
+        project=project,
+        version=__version__,
+        copyright_holder="Onward contributors",
+        charset="utf-8",
+        header_comment=(
+            f"# Translations template for {project}: {_WHAT.get(domain, domain)}.\n"
+            "# Written by `make catalogues` from the YAML; each msgctxt names the text's place.\n"
+            "# Copyright (C) Onward contributors\n"
+            "# This file is distributed under the same licence as the guide (CC BY 4.0)."
+        ),
+    )
+    for message in messages:
+        catalog.add(
+            message.text,
+            locations=[(message.doc.name, message.line)],
+            auto_comments=notes(message),
+            context=message.context,
+        )
+    return catalog
+
+
+def _entries(catalog: Catalog) -> list[tuple[object, ...]]:
+    """What a template says, leaving out its dates."""
+    return [(m.context, m.id, tuple(m.locations), " ".join(m.auto_comments)) for m in catalog if m.id]
+
+
+def write_template(catalog: Catalog, file: Path) -> bool:
+    """Write ``catalog`` to ``file`` unless only its creation date would change; whether it was written."""
+    if file.is_file():
+        with file.open("rb") as source:
+            if _entries(read_po(source)) == _entries(catalog):
+                return False
+    catalog.creation_date = datetime.datetime.now(datetime.timezone.utc).replace(second=0, microsecond=0)
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=WIDTH)
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_bytes(buffer.getvalue())
+    return True
+
+
+def updated(catalogue: Catalog, template: Catalog) -> Catalog:
+    """``catalogue`` brought in step with ``template``: new messages empty, changed English fuzzy.
+
+    A message whose context is still there but whose English changed keeps its own
+    translation, fuzzy, with the old English as its previous msgid. The rest is
+    Babel's own update (which may guess a translation from similar English, also fuzzy);
+    messages that are gone are dropped.
+    """
+    by_context = {m.context: m for m in catalogue if m.id and m.context is not None}
+    previous: dict[str, str] = {}
+    for message in template:
+        if not message.id or message.context is None or catalogue.get(message.id, message.context) is not None:
+            continue
+        old = by_context.get(message.context)
+        if old is not None and old.string:
+            catalogue.delete(old.id, old.context)
+            catalogue.add(
+                message.id, old.string, flags=set(old.flags) | {"fuzzy"},
+                user_comments=old.user_comments, context=message.context,
+            )
+            previous[message.context] = str(old.id)
+    catalogue.update(template, update_header_comment=False)
+    for context, old_id in previous.items():
+        entry = next(m for m in catalogue if m.context == context and m.id)
+        entry.previous_id = [old_id]
+    catalogue.obsolete.clear()
+    return catalogue
+
+
+def update_catalogue(po_file: Path, template_catalog: Catalog) -> None:
+    """Rewrite one ``.po`` file from its template (see ``updated``)."""
+    with po_file.open("rb") as source:
+        catalogue = read_po(source)
+    buffer = io.BytesIO()
+    write_po(buffer, updated(catalogue, template_catalog), width=WIDTH, include_previous=True)
+    po_file.write_bytes(buffer.getvalue())
+
+
+def onward_messages(merged: Merged, components: Mapping[str, Component]) -> dict[str, list[Message]]:
+    """Every message of Onward's own YAML, by domain."""
+    return {
+        CONTENT: guide_messages(merged, components),
+        WORKSHEETS: worksheets_messages(merged, components),
+    }
+
+
+def write_catalogues(messages: Mapping[str, list[Message]], locales_dir: Path, project: str = "Onward") -> list[Path]:
+    """Each domain's template and every language's catalogue of it; the files that changed."""
+    changed = []
+    for domain, found in messages.items():
+        pot = locales_dir / f"{domain}.pot"
+        catalog = template(domain, found, project)
+        if write_template(catalog, pot):
+            changed.append(pot)
+        for po_file in sorted(locales_dir.glob(f"*/LC_MESSAGES/{domain}.po")):
+            before = po_file.read_bytes()
+            update_catalogue(po_file, catalog)
+            if po_file.read_bytes() != before:
+                changed.append(po_file)
+    return changed
+
+
+def main(argv: list[str]) -> int:
+    """Onward's own templates and catalogues, in the repository's locales/ (or the folder named)."""
+    repository = Path(__file__).resolve().parents[2]
+    locales = Path(argv[0]) if argv else repository / "locales"
+    merged = read_defaults(repository / "content", repository / "worksheets", repository)
+    if merged.problems:
+        print("\n".join(str(p) for p in merged.problems), file=sys.stderr)
+        return 1
+    components = load_components(repository / "macros")
+    for file in write_catalogues(onward_messages(merged, components), locales):
+        print(f"wrote {file.relative_to(locales.parent) if locales.parent in file.parents else file}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -23,7 +23,9 @@ from babel.messages.pofile import read_po, write_po
 
 from . import __version__
 from .components import Component, load_components
+from .help_sets import load_help_sets
 from .messages import Message, guide_messages, worksheets_messages
+from .site_defaults import generic_help_messages, help_set_messages
 from .sources import Merged, read_defaults
 from .translations import CONTENT, DOMAINS, HELP, WORKSHEETS
 
@@ -50,7 +52,7 @@ def notes(message: Message) -> list[str]:
     return found
 
 
-def template(domain: str, messages: Iterable[Message], project: str = "Onward") -> Catalog:
+def template(domain: str, messages: Iterable[Message], project: str = "Onward", tool: str = "make catalogues") -> Catalog:
     """The template of one domain: every message in the order it is written, with its location."""
     catalog = Catalog(
         domain=domain,
@@ -60,7 +62,7 @@ def template(domain: str, messages: Iterable[Message], project: str = "Onward") 
         charset="utf-8",
         header_comment=(
             f"# Translations template for {project}: {_WHAT.get(domain, domain)}.\n"
-            "# Written by `make catalogues` from the YAML; each msgctxt names the text's place.\n"
+            f"# Written by `{tool}` from the YAML; each msgctxt names the text's place.\n"
             "# Copyright (C) Onward contributors\n"
             "# This file is distributed under the same licence as the guide (CC BY 4.0)."
         ),
@@ -134,18 +136,35 @@ def update_catalogue(po_file: Path, template_catalog: Catalog) -> None:
 
 def onward_messages(merged: Merged, components: Mapping[str, Component]) -> dict[str, list[Message]]:
     """Every message of Onward's own YAML, by domain."""
+    help_messages = generic_help_messages()
+    for one in load_help_sets().values():
+        help_messages += help_set_messages(one)
     return {
         CONTENT: guide_messages(merged, components),
         WORKSHEETS: worksheets_messages(merged, components),
+        HELP: help_messages,
     }
 
 
-def write_catalogues(messages: Mapping[str, list[Message]], locales_dir: Path, project: str = "Onward") -> list[Path]:
+def centre_messages(merged: Merged, components: Mapping[str, Component]) -> dict[str, list[Message]]:
+    """The messages a centre's overlay wrote (its pages, sections and worksheets), by domain."""
+    own = {id(page.doc) for page in merged.pages if page.own}
+    own |= {id(section.doc) for page in merged.pages for section in page.sections if section.own}
+    own |= {id(source.doc) for source in merged.worksheets.values() if source.own}
+    return {
+        CONTENT: [m for m in guide_messages(merged, components) if id(m.doc) in own],
+        WORKSHEETS: [m for m in worksheets_messages(merged, components) if id(m.doc) in own],
+    }
+
+
+def write_catalogues(
+    messages: Mapping[str, list[Message]], locales_dir: Path, project: str = "Onward", tool: str = "make catalogues"
+) -> list[Path]:
     """Each domain's template and every language's catalogue of it; the files that changed."""
     changed = []
     for domain, found in messages.items():
         pot = locales_dir / f"{domain}.pot"
-        catalog = template(domain, found, project)
+        catalog = template(domain, found, project, tool)
         if write_template(catalog, pot):
             changed.append(pot)
         for po_file in sorted(locales_dir.glob(f"*/LC_MESSAGES/{domain}.po")):

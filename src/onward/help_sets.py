@@ -24,7 +24,7 @@ from typing import Any, Callable, Mapping
 
 from .errors import ContentError, Problem
 from .paths import bundled
-from .validation import ID_SCHEMA, PROSE_SCHEMA, document_problems
+from .validation import ID_SCHEMA, PROSE_SCHEMA, document_problems, list_of
 from .yamlsource import YamlDocument, load_yaml
 
 KINDS = ("crisis", "listening", "health", "careers")  # also the order a set is shown in
@@ -64,25 +64,19 @@ SET_SCHEMA: dict[str, Any] = {
             "required": ["phone", "text", "source", "checked"],
             "additionalProperties": False,
         },
-        "contacts": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "object",
-                "properties": {
-                    "name": {**PROSE_SCHEMA, "description": "the service's name"},
-                    "kind": {"enum": list(KINDS), "description": "crisis, listening, health or careers"},
-                    "description": {**PROSE_SCHEMA, "description": "when and why to contact it, in a sentence or two"},
-                    "phone": _PHONE,
-                    "url": _URL,
-                    "hours": {**PROSE_SCHEMA, "description": "when it answers"},
-                    "source": _SOURCE,
-                    "checked": _CHECKED,
-                },
-                "required": ["name", "kind", "description", "source", "checked"],
-                "additionalProperties": False,
+        "contacts": list_of(
+            {
+                "name": {**PROSE_SCHEMA, "description": "the service's name"},
+                "kind": {"enum": list(KINDS), "description": "crisis, listening, health or careers"},
+                "description": {**PROSE_SCHEMA, "description": "when and why to contact it, in a sentence or two"},
+                "phone": _PHONE,
+                "url": _URL,
+                "hours": {**PROSE_SCHEMA, "description": "when it answers"},
+                "source": _SOURCE,
+                "checked": _CHECKED,
             },
-        },
+            ["name", "kind", "description", "source", "checked"],
+        ),
     },
     "required": ["id", "country", "contacts"],
     "additionalProperties": False,

@@ -27,12 +27,14 @@ from .contrast import palette_css
 from .errors import ContentError
 from .hosting import HEADERS_FILE, headers_file, site_url_problem
 from .i18n import Languages, load_catalog
+from .fallback import strip, to_html
 from .interface_language import name_theme_controls, report_translation, search_content_language
 from .paths import ASSETS_URI, PACKAGE_DIR, THEME_DIR, bundled
 from .runtime import InsightWheel, find_pyodide, install_pyodide
 from .overlay import read_overlay
 from .site import OnwardSite
 from .site_defaults import default_help, help_sets_for
+from .translations import Translator, guide_language, report, translator_for
 from .storage import storage_namespace
 from .versions import pyodide_problem, pyodide_version, stamp_generator, write_stamp
 
@@ -82,8 +84,12 @@ OnwardOptions = type(
         "content_dir": c.Optional(c.Dir(exists=True)),
         "worksheets_dir": c.Optional(c.Dir(exists=True)),
         "centre": c.Optional(c.Type(str)),
-        # The language the guide and worksheets are written in; the interface's is theme.language.
-        "content_language": c.Type(str, default="en"),
+        # The language the guide and worksheets are shown in (the interface's is theme.language):
+        # by default the interface's when Onward is translated into it (locales/LANG/LC_MESSAGES/), else en.
+        "content_language": c.Optional(c.Type(str)),
+        # Text a catalogue leaves in English (missing or fuzzy): listed in the build log, or with
+        # strict, a reason to stop the build.
+        "translations": c.Choice(("report", "strict"), default="report"),
         **{name: Unchecked() for name in CENTRE_FIELDS},
     },
 )
@@ -121,11 +127,16 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
             self.catalog = load_catalog(language)
         except ContentError as exc:
             raise PluginError(f"Onward found {len(exc.problems)} problem(s) in its translations:\n{exc}") from None
-        self.languages = Languages(language, self.catalog.language, self.config.content_language)
+        content_language = guide_language(language, self.config.content_language)
+        self.languages = Languages(language, self.catalog.language, content_language)
         report_translation(language, self.catalog)
         insights = self.worksheets_dir / "onward_insights"
         try:
             overlay = read_overlay(self.centre.overlay, project_root) if self.centre.overlay else None
+            locales = bundled("locales")
+            translator = translator_for(
+                content_language, locales, overlay and overlay.language, overlay and overlay.locales, project_root
+            )
             self.site = OnwardSite.load(
                 self.content_dir,
                 self.worksheets_dir,
@@ -136,18 +147,28 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
                 self.languages,
                 overlay,
                 insight_modules(insights),
+                translator,
             )
+            # The help box speaks the interface's language; its country sets, the guide's.
+            same = translator is not None and translator.language == self.catalog.language
+            interface = translator if same else translator_for(self.catalog.language, locales, root=project_root)
+            self.help_box = self.centre.help_box(
+                default_help(self.catalog, interface.document if interface else None),
+                self.catalog.gettext("help.book_with"),
+            )
+            self.help_box.update(help_sets_for(self.centre.help_set, translator.document if translator else None))
         except ContentError as exc:
             count = len(exc.problems)
             raise PluginError(f"Onward found {count} problem(s) in the content:\n{exc}") from None
         for note in self.site.notes:
             log.info("Onward: %s", note)
+        self._report_untranslated([t for t in (translator, interface) if t is not None], content_language)
         self.namespace = self.centre.storage_namespace or storage_namespace(config.site_name, config.site_url)
         name_theme_controls(config, self.catalog)
         # The Worksheets section's own page is its title, not a second "Worksheets" inside it.
         if "navigation.indexes" not in config.theme.get("features", []):
             config.theme["features"] = [*config.theme.get("features", []), "navigation.indexes"]
-        search_content_language(config, self.config.content_language)
+        search_content_language(config, content_language)
         self.wheel: InsightWheel | None = None
         self.pyodide_dir: Path | None = None
         if self.site.renderer.insight_ids and insights.is_dir():
@@ -201,9 +222,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         self.languages.install(env)
         # Pages whose body is the guide's own text, in the content language.
         env.globals["onward_content_pages"] = self.site.content_uris()
-        help_box = self.centre.help_box(default_help(self.catalog), self.catalog.gettext("help.book_with"))
-        help_box.update(help_sets_for(self.centre.help_set))
-        env.globals["onward_help_html"] = Markup(self.site.renderer.call("help", **help_box))
+        env.globals["onward_help_html"] = Markup(self.site.renderer.call("help", **self.help_box))
         env.globals["onward_centre"] = {"name": self.centre.name or "", "footer": self.centre.footer or ""}
         env.globals["onward_storage_namespace"] = self.namespace
         env.globals["onward_insights"] = {
@@ -215,14 +234,18 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         return env
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
-        return stamp_generator(output)
+        return stamp_generator(to_html(output))
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
-        return stamp_generator(output_content) if template_name.endswith(".html") else output_content
+        return stamp_generator(to_html(output_content)) if template_name.endswith(".html") else strip(output_content)
 
+    @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         externalise_site_icons(site_dir)
+        index = site_dir / "search" / "search_index.json"
+        if index.is_file():  # titles left in English are marked for the page, not for the search box
+            index.write_text(strip(index.read_text(encoding="utf-8")), encoding="utf-8")
         if self.wheel:
             self.wheel.write(site_dir / ASSETS_URI)
         if self.pyodide_dir:
@@ -236,6 +259,17 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         server.watch(str(self.macros_dir))
         server.watch(str(self.worksheets_dir))
         return server
+
+    def _report_untranslated(self, translators: list[Translator], language: str) -> None:
+        """Every text shown in English on a translated site: in the log, or with ``translations: strict``, an error."""
+        distinct = {id(translator): translator for translator in translators}.values()
+        untranslated = [item for translator in distinct for item in translator.untranslated]
+        if not untranslated:
+            return
+        message = report(untranslated, language)
+        if self.config.translations == "strict":
+            raise PluginError(f"Onward stopped this build (translations: strict): {message}")
+        log.info("Onward: %s", message)
 
     def _navigation(self, files: Files) -> list[Any]:
         """Onward's pages in their order, then any page the site's own docs_dir adds."""

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from .components import ROLE_LINK, ROLE_MARKDOWN, ROLE_WORKSHEET, Component, fill_optional, replace_at, walk_roles
 from .content import Block, Guide, Page
+from .fallback import marked
 from .i18n import FALLBACK, Catalog, Languages, load_catalog
 from .links import INLINE_LINK, is_external, page_url, parse_target, relative_href, relative_url
 from .paths import ASSETS_URI
@@ -121,9 +122,9 @@ class Resolver:
         worksheet = self.renderer.worksheets[worksheet_id]
         return WorksheetRef(
             href=self.src_link(worksheet.src_uri, None, html),
-            title=worksheet.title,
-            time=worksheet.time,
-            why=self.markdown(worksheet.why, html),
+            title=worksheet.shown("title"),
+            time=worksheet.shown("time"),
+            why=self.markdown(worksheet.shown("why"), html),
             form_html=self.renderer.worksheet_form(worksheet, self),
         )
 
@@ -162,7 +163,7 @@ class Renderer:
         return str(macro(**filled))
 
     def render_block(self, block: Block, resolver: Resolver) -> str:
-        params = without_removed(dict(block.params), self.components[block.type], resolver)
+        params = without_removed(marked(dict(block.params), block.english), self.components[block.type], resolver)
         if params is None:
             return ""
         return self.call(block.type, **resolve_links(params, self.components[block.type], resolver))
@@ -172,17 +173,17 @@ class Renderer:
         resolver = Resolver(self, page.src_uri, page.id, guide)
         return self.call(
             "page",
-            title=page.title,
-            summary=page.summary,
+            title=page.shown("title"),
+            summary=page.shown("summary"),
             intro=[self.render_block(b, resolver) for b in page.intro],
             sections=[
-                {"id": s.id, "title": s.title, "blocks": [self.render_block(b, resolver) for b in s.blocks]}
+                {"id": s.id, "title": s.shown_title, "blocks": [self.render_block(b, resolver) for b in s.blocks]}
                 for s in page.sections
             ],
         )
 
     def render_field(self, field: Field, prefix: str, resolver: Resolver) -> str:
-        params = resolve_links(dict(field.params), self.components[field.type], resolver)
+        params = resolve_links(field.shown(), self.components[field.type], resolver)
         if field.type == GROUP:
             inner = f"{prefix}{field.id}-__i__-"
             params["fields"] = None
@@ -198,20 +199,20 @@ class Renderer:
             fields_html = Markup("".join(self.render_field(f, prefix, resolver) for f in worksheet.fields))
             reference = None
             if worksheet.reference:
+                shown = worksheet.shown("reference")
                 reference = {
-                    "title": worksheet.reference["title"],
-                    "intro": resolver.markdown(worksheet.reference.get("intro") or "", html=True) or None,
+                    "title": shown["title"],
+                    "intro": resolver.markdown(shown.get("intro") or "", html=True) or None,
                     "items": [
-                        {"title": i["title"], "text": resolver.markdown(i["text"], html=True)}
-                        for i in worksheet.reference["items"]
+                        {"title": i["title"], "text": resolver.markdown(i["text"], html=True)} for i in shown["items"]
                     ],
                 }
             html = self.call(
                 "worksheet_form",
                 id=worksheet.id,
                 version=worksheet.version,
-                title=worksheet.title,
-                caution=resolver.markdown(worksheet.caution, html=True) if worksheet.caution else None,
+                title=worksheet.shown("title"),
+                caution=resolver.markdown(worksheet.shown("caution"), html=True) if worksheet.caution else None,
                 stylesheet="../" * resolver.depth + f"{ASSETS_URI}/worksheets.css",
                 script="../" * resolver.depth + f"{ASSETS_URI}/worksheets.js",
                 reference=reference,
@@ -229,14 +230,14 @@ class Renderer:
         placement = worksheet_placements(guide).get(worksheet.id)
         guide_link = None
         if placement:
-            page, section_id, section_title = placement
+            page, section_id, section_title = placement  # the title as shown, marked when English
             guide_link = {"href": resolver.link(f"{page.id}#{section_id}"), "title": section_title}
         return self.call(
             "worksheet_page",
-            title=worksheet.title,
-            summary=worksheet.summary,
-            why=resolver.markdown(worksheet.why),
-            time=worksheet.time,
+            title=worksheet.shown("title"),
+            summary=worksheet.shown("summary"),
+            why=resolver.markdown(worksheet.shown("why")),
+            time=worksheet.shown("time"),
             guide_link=guide_link,
             form_html=self.worksheet_form(worksheet, resolver),
         )
@@ -261,9 +262,9 @@ class Renderer:
             worksheets=[
                 {
                     "href": posixpath.relpath(w.src_uri, posixpath.dirname(WORKSHEETS_INDEX)),
-                    "title": w.title,
-                    "summary": w.summary,
-                    "time": w.time,
+                    "title": w.shown("title"),
+                    "summary": w.shown("summary"),
+                    "time": w.shown("time"),
                 }
                 for w in self.worksheets.values()
             ],
@@ -277,7 +278,7 @@ def worksheet_placements(guide: Guide) -> dict[str, tuple[Page, str, str]]:
         for section in page.sections:
             for block in section.blocks:
                 if block.type == "worksheet":
-                    placements.setdefault(block.params["worksheet"], (page, section.id, section.title))
+                    placements.setdefault(block.params["worksheet"], (page, section.id, section.shown_title))
     return placements
 
 

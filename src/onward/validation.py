@@ -35,6 +35,15 @@ TEXT_SCHEMA = {"type": "string", "minLength": 1}
 # Text a reader sees, which the translation catalogues carry: plain, or inline Markdown.
 PROSE_SCHEMA = {**TEXT_SCHEMA, ROLE_KEY: ROLE_TEXT}
 MARKDOWN_SCHEMA = {**TEXT_SCHEMA, ROLE_KEY: ROLE_MARKDOWN}
+
+
+def list_of(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+    """A schema for a non-empty list of mappings with exactly these fields."""
+    return {
+        "type": "array",
+        "minItems": 1,
+        "items": {"type": "object", "properties": properties, "required": required, "additionalProperties": False},
+    }
 TYPED_ITEM_SCHEMA = {"type": "object", "required": ["type"], "properties": {"type": {"type": "string"}}}
 
 

@@ -7,12 +7,13 @@ types are for guide pages. Errors name file, line and path.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .components import KIND_FIELD, ROLE_MARKDOWN, Component, walk_roles
 from .errors import ContentError, Path_, Problem
+from .fallback import english_within, left_english, marked
 from .links import check_target, inline_targets
 from .sources import WorksheetSource, read_worksheets, yaml_files
 from .validation import ID_SCHEMA, MARKDOWN_SCHEMA, PROSE_SCHEMA, TYPED_ITEM_SCHEMA, document_problems, schema_problems
@@ -80,6 +81,11 @@ class Field:
     params: Mapping[str, Any]
     fields: tuple["Field", ...] = ()
     renamed_from: tuple[str, ...] = ()
+    english: frozenset[Path_] = field(default=frozenset(), compare=False)  # params left untranslated
+
+    def shown(self) -> dict[str, Any]:
+        """The params as the form shows them: any left in English marked as such."""
+        return marked(dict(self.params), self.english)
 
     def definition(self) -> dict[str, Any]:
         """What the browser needs to carry answers across versions and print them."""
@@ -109,10 +115,15 @@ class Worksheet:
     reference: Mapping[str, Any] | None
     fields: tuple[Field, ...]
     source: str
+    english: frozenset[Path_] = field(default=frozenset(), compare=False)  # its own texts left untranslated
 
     @property
     def src_uri(self) -> str:
         return f"worksheets/{self.id}.md"
+
+    def shown(self, name: str) -> Any:
+        """``title``, ``summary``, ``why``, ``reference``... as the site shows it: any part left in English marked."""
+        return marked(getattr(self, name), english_within(self.english, (name,)))
 
     def definition(self) -> dict[str, Any]:
         """The worksheet as plain data for the browser: its questions, their types and old ids."""
@@ -213,6 +224,7 @@ def _build_worksheet(
         reference=data.get("reference"),
         fields=fields,
         source=doc.name,
+        english=left_english(doc, ()),
     )
     return worksheet, problems
 
@@ -257,7 +269,8 @@ def _build_fields(
         if item["type"] == GROUP:
             children = _build_fields(doc, item["fields"], path + ("fields",), components, problems, allow_groups=False)
         params = {k: v for k, v in item.items() if k not in ("type", "fields")}
-        fields.append(Field(item["type"], item["id"], params, children, tuple(renamed_from or ())))
+        english = left_english(doc, path)
+        fields.append(Field(item["type"], item["id"], params, children, tuple(renamed_from or ()), english=english))
     problems.extend(_rename_problems(doc, fields, prefix))
     return tuple(fields)
 

@@ -1,0 +1,62 @@
+"""French spacing in translations: a no-break space before ; : ! ? and inside « », as French print has it.
+
+A plain space there lets a line break leave the mark alone at the start of a line.
+``python tools/french_spacing.py locales/fr/LC_MESSAGES/*.po`` rewrites each
+catalogue's translations in place (never the English, never link targets or
+addresses); ``tests/unit/test_french_text.py`` fails while one is left.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
+
+NBSP = "\u00a0"
+# A mark that takes a space before it in French, when it ends a word (not https:, not 9:30).
+_BEFORE = re.compile(r"(?:(?<=[^\s(\[«])|^)[ \u202f]?([;:!?])(?=\s|$|»|\*|\))")
+_AFTER_OPEN = re.compile(r"«[ \u202f]?")
+_BEFORE_CLOSE = re.compile(r"[ \u202f]?»")
+_LINK = re.compile(r"\]\([^)\s]*\)")
+
+
+def spaced(text: str) -> str:
+    """``text`` with French no-break spaces where they belong; Markdown link targets are left alone."""
+    pieces = _LINK.split(text)
+    targets = _LINK.findall(text)
+    fixed = []
+    for piece in pieces:
+        piece = _BEFORE.sub(lambda m: NBSP + m[1], piece)
+        piece = _AFTER_OPEN.sub("«" + NBSP, piece)
+        piece = _BEFORE_CLOSE.sub(NBSP + "»", piece)
+        fixed.append(piece)
+    out = fixed[0]
+    for target, piece in zip(targets, fixed[1:]):
+        out += target + piece
+    return out
+
+
+def fix_file(file: Path) -> bool:
+    """Respace one catalogue's translations; whether anything changed."""
+    with file.open("rb") as source:
+        catalogue = read_po(source)
+    changed = False
+    for message in catalogue:
+        if message.id and isinstance(message.string, str) and message.string:
+            new = spaced(message.string)
+            if new != message.string:
+                message.string, changed = new, True
+    if changed:
+        buffer = io.BytesIO()
+        write_po(buffer, catalogue, width=76, include_previous=True)
+        file.write_bytes(buffer.getvalue())
+    return changed
+
+
+if __name__ == "__main__":
+    for name in sys.argv[1:]:
+        if fix_file(Path(name)):
+            print(f"respaced {name}")

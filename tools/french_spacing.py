@@ -8,18 +8,17 @@ addresses); ``tests/unit/test_french_text.py`` fails while one is left.
 
 from __future__ import annotations
 
-import io
 import re
 import sys
 from pathlib import Path
 
-from babel.messages.pofile import read_po, write_po
+from onward.extract import read_catalogue, write_catalogue
 
 NBSP = "\u00a0"
 # A mark that takes a space before it in French, when it ends a word (not https:, not 9:30).
-_BEFORE = re.compile(r"(?:(?<=[^\s(\[«])|^)[ \u202f]?([;:!?])(?=\s|$|»|\*|\))")
-_AFTER_OPEN = re.compile(r"«[ \u202f]?")
-_BEFORE_CLOSE = re.compile(r"[ \u202f]?»")
+_BEFORE = re.compile(r"(?:(?<=[^\s(\[«])|^)[ \u00a0\u202f]?([;:!?])(?=\s|$|»|\*|\))")
+_AFTER_OPEN = re.compile(r"«[ \u00a0\u202f]?")
+_BEFORE_CLOSE = re.compile(r"[ \u00a0\u202f]?»")
 _LINK = re.compile(r"\]\([^)\s]*\)")
 
 
@@ -41,8 +40,7 @@ def spaced(text: str) -> str:
 
 def fix_file(file: Path) -> bool:
     """Respace one catalogue's translations; whether anything changed."""
-    with file.open("rb") as source:
-        catalogue = read_po(source)
+    catalogue, previous = read_catalogue(file)
     changed = False
     for message in catalogue:
         if message.id and isinstance(message.string, str) and message.string:
@@ -50,9 +48,7 @@ def fix_file(file: Path) -> bool:
             if new != message.string:
                 message.string, changed = new, True
     if changed:
-        buffer = io.BytesIO()
-        write_po(buffer, catalogue, width=76, include_previous=True)
-        file.write_bytes(buffer.getvalue())
+        write_catalogue(file, catalogue, previous)
     return changed
 
 

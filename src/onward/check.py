@@ -90,12 +90,13 @@ def _content(site: SiteConfig, centre: Centre | None, language: str, report: Rep
     """
     root = site.file.parent
     options = site.onward or {}
-    content_language = guide_language(language, options.get("content_language"))
+    locales = site.folder("locales_dir") or bundled("locales")
+    content_language = guide_language(language, options.get("content_language"), locales)
     try:
         folder = centre.overlay if centre else _overlay_folder(site)
         overlay = read_overlay(folder, root) if folder else None
         translator = translator_for(
-            content_language, bundled("locales"), overlay and overlay.language, overlay and overlay.locales, root
+            content_language, locales, overlay and overlay.language, overlay and overlay.locales, root
         )
         loaded = OnwardSite.load(
             site.folder("content_dir") or bundled("content"),

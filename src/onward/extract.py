@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import denormalize, normalize, read_po, write_po
 
 from . import __version__
 from .components import Component, load_components
@@ -96,16 +96,16 @@ def write_template(catalog: Catalog, file: Path) -> bool:
     return True
 
 
-def updated(catalogue: Catalog, template: Catalog) -> Catalog:
+def updated(catalogue: Catalog, template: Catalog, previous: dict[str, str] | None = None) -> Catalog:
     """``catalogue`` brought in step with ``template``: new messages empty, changed English fuzzy.
 
     A message whose context is still there but whose English changed keeps its own
-    translation, fuzzy, with the old English as its previous msgid. The rest is
-    Babel's own update (which may guess a translation from similar English, also fuzzy);
-    messages that are gone are dropped.
+    translation, fuzzy, and its old English goes into ``previous`` (context -> English),
+    for the translator to compare. The rest is Babel's own update (which may guess a
+    translation from similar English, also fuzzy); messages that are gone are dropped.
     """
+    previous = {} if previous is None else previous
     by_context = {m.context: m for m in catalogue if m.id and m.context is not None}
-    previous: dict[str, str] = {}
     for message in template:
         if not message.id or message.context is None or catalogue.get(message.id, message.context) is not None:
             continue
@@ -118,20 +118,79 @@ def updated(catalogue: Catalog, template: Catalog) -> Catalog:
             )
             previous[message.context] = str(old.id)
     catalogue.update(template, update_header_comment=False)
-    for context, old_id in previous.items():
-        entry = next(m for m in catalogue if m.context == context and m.id)
-        entry.previous_id = [old_id]
+    for message in catalogue:
+        if message.id and message.fuzzy and message.previous_id and message.context not in previous:
+            previous[str(message.context)] = str(message.previous_id[0])  # Babel's own guess
+    fuzzy = {m.context for m in catalogue if m.id and m.fuzzy}
+    for context in [c for c in previous if c not in fuzzy]:
+        del previous[context]  # checked since, or gone
     catalogue.obsolete.clear()
     return catalogue
 
 
-def update_catalogue(po_file: Path, template_catalog: Catalog) -> None:
-    """Rewrite one ``.po`` file from its template (see ``updated``)."""
+# Babel 2.19 neither reads "#| msgid" lines back nor wraps long ones as gettext does, so the
+# previous English of a fuzzy message is read and written here, in GNU gettext's own form.
+_PREVIOUS = "#| "
+
+
+def _context(lines: list[str]) -> str | None:
+    """The msgctxt of one entry's lines (it may run over several), or None."""
+    body = [line for line in lines if not line.startswith("#")]
+    if not body or not body[0].startswith("msgctxt "):
+        return None
+    parts = [body[0][len("msgctxt "):]]
+    for line in body[1:]:
+        if not line.startswith('"'):
+            break
+        parts.append(line)
+    return denormalize("\n".join(parts))
+
+
+def previous_english(text: str) -> dict[str, str]:
+    """Context -> the English a fuzzy message was translated from (its ``#| msgid``), in a ``.po`` text."""
+    found: dict[str, str] = {}
+    for block in text.split("\n\n"):
+        lines = block.splitlines()
+        old = [line[len(_PREVIOUS):] for line in lines if line.startswith(_PREVIOUS)]
+        context = _context(lines)
+        if context is not None and old and old[0].startswith("msgid "):
+            found[context] = denormalize("\n".join([old[0][len("msgid "):], *old[1:]]))
+    return found
+
+
+def with_previous(text: str, previous: Mapping[str, str]) -> str:
+    """A ``.po`` text with each message's previous English written before it, as ``msgmerge --previous`` does."""
+    blocks = []
+    for block in text.split("\n\n"):
+        lines = [line for line in block.splitlines() if not line.startswith(_PREVIOUS)]
+        context = _context(lines)
+        if context in previous:
+            at = next(i for i, line in enumerate(lines) if not line.startswith("#"))
+            old = normalize(previous[context], width=WIDTH).splitlines()
+            lines[at:at] = [f"{_PREVIOUS}msgid {old[0]}", *(_PREVIOUS + line for line in old[1:])]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def read_catalogue(po_file: Path) -> tuple[Catalog, dict[str, str]]:
+    """A ``.po`` file and the previous English of its fuzzy messages."""
     with po_file.open("rb") as source:
         catalogue = read_po(source)
+    for message in catalogue:  # Babel reads "#| msgid" lines as translator comments: they are not
+        message.user_comments = [c for c in message.user_comments if not c.startswith("| ")]
+    return catalogue, previous_english(po_file.read_text(encoding="utf-8"))
+
+
+def write_catalogue(po_file: Path, catalogue: Catalog, previous: Mapping[str, str]) -> None:
     buffer = io.BytesIO()
-    write_po(buffer, updated(catalogue, template_catalog), width=WIDTH, include_previous=True)
-    po_file.write_bytes(buffer.getvalue())
+    write_po(buffer, catalogue, width=WIDTH)
+    po_file.write_text(with_previous(buffer.getvalue().decode("utf-8"), previous), encoding="utf-8")
+
+
+def update_catalogue(po_file: Path, template_catalog: Catalog) -> None:
+    """Rewrite one ``.po`` file from its template (see ``updated``)."""
+    catalogue, previous = read_catalogue(po_file)
+    write_catalogue(po_file, updated(catalogue, template_catalog, previous), previous)
 
 
 def onward_messages(merged: Merged, components: Mapping[str, Component]) -> dict[str, list[Message]]:

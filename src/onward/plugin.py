@@ -83,6 +83,8 @@ OnwardOptions = type(
         # Your own full copy of the guide or the worksheets instead of Onward's (an overlay is gentler).
         "content_dir": c.Optional(c.Dir(exists=True)),
         "worksheets_dir": c.Optional(c.Dir(exists=True)),
+        # The catalogues that translate them (locales/LANG/LC_MESSAGES/*.po), for such a copy.
+        "locales_dir": c.Optional(c.Dir(exists=True)),
         "centre": c.Optional(c.Type(str)),
         # The language the guide and worksheets are shown in (the interface's is theme.language):
         # by default the interface's when Onward is translated into it (locales/LANG/LC_MESSAGES/), else en.
@@ -127,13 +129,13 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
             self.catalog = load_catalog(language)
         except ContentError as exc:
             raise PluginError(f"Onward found {len(exc.problems)} problem(s) in its translations:\n{exc}") from None
-        content_language = guide_language(language, self.config.content_language)
+        locales = Path(self.config.locales_dir or bundled("locales"))
+        content_language = guide_language(language, self.config.content_language, locales)
         self.languages = Languages(language, self.catalog.language, content_language)
         report_translation(language, self.catalog)
         insights = self.worksheets_dir / "onward_insights"
         try:
             overlay = read_overlay(self.centre.overlay, project_root) if self.centre.overlay else None
-            locales = bundled("locales")
             translator = translator_for(
                 content_language, locales, overlay and overlay.language, overlay and overlay.locales, project_root
             )

@@ -135,8 +135,10 @@ def _load_cached(file: Path, mtime: int, name: str) -> Catalogue:
         with file.open("rb") as source:
             catalogue = read_po(source, abort_invalid=True)
     except (PoFileError, OSError, UnicodeDecodeError) as exc:
-        line = getattr(exc, "lineno", None)
-        raise ContentError.single(name, line, (), f"not a catalogue gettext tools can read: {exc}") from None
+        line = getattr(exc, "lineno", None)  # Babel counts from 0
+        raise ContentError.single(
+            name, line + 1 if isinstance(line, int) else None, (), f"not a catalogue gettext tools can read: {exc}"
+        ) from None
     entries: dict[tuple[str, str], Entry] = {}
     english: dict[str, str] = {}
     for message in catalogue:

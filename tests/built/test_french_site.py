@@ -1,0 +1,99 @@
+"""The reference site with theme.language: fr, built once per run: the guide, the worksheets and the help in French."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+
+import pytest
+
+from french_support import english_share, marked_english_words
+from onward.fallback import CLOSE, OPEN
+from support import BuiltSite
+
+# Proper names stay as their services write them (988 Suicide and Crisis Lifeline, Need to talk? 1737):
+# a page may hold a few English words outside lang="en", never English prose.
+MOST_ENGLISH = 0.01
+HELP_TITLE = "Besoin d'en parler ?"
+
+
+def pages(site: BuiltSite) -> dict[str, str]:
+    return {p.relative_to(site.directory).as_posix(): p.read_text(encoding="utf-8") for p in site.pages()}
+
+
+def region(html: str, start: str, tag: str, begin: int | None = None) -> str:
+    """The element whose opening tag begins with ``start``, to its own closing ``tag`` (nested ones counted)."""
+    begin = html.index(start) if begin is None else begin
+    depth = 0
+    for match in re.compile(rf"<(/?){tag}\b").finditer(html, begin):
+        depth += -1 if match[1] else 1
+        if depth == 0:
+            return html[begin : match.end()]
+    raise AssertionError(f"no end to {start}")
+
+
+def test_no_page_has_english_outside_what_is_marked_english(french_site: BuiltSite) -> None:
+    shares = {name: english_share(html) for name, html in pages(french_site).items()}
+    worst = max(shares, key=lambda name: shares[name][0])
+    print(f"\nmost English outside lang=\"en\": {shares[worst][0]:.2%} on {worst} ({shares[worst][1]})")
+    assert {name: share for name, share in shares.items() if share[0] > MOST_ENGLISH} == {}
+
+
+def test_every_worksheet_form_and_the_help_box_are_french_throughout(french_site: BuiltSite) -> None:
+    for name, html in pages(french_site).items():
+        help_box = region(html, '<aside class="onward-help"', "aside")
+        assert HELP_TITLE in " ".join(unescape(help_box).split()), name
+        assert ' lang="en"' not in help_box, name
+        for match in re.finditer(r'<div class="onward-worksheet" data-onward-worksheet="([a-z-]+)"', html):
+            form = region(html, "", "div", match.start())
+            assert ' lang="en"' not in form, (name, match[1])
+            assert marked_english_words(f"<main>{form}</main>") == 0
+
+
+def test_the_worksheets_speak_french(french_site: BuiltSite) -> None:
+    html = (french_site.directory / "worksheets" / "rejection-log" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Journal des refus - Onward</title>" in html
+    for french in ("Vos candidatures", "Ajouter une autre candidature", "Quelle étape avez-vous atteinte", "Premier entretien"):
+        assert french in html, french
+    index = (french_site.directory / "worksheets" / "index.html").read_text(encoding="utf-8")
+    assert "Écriture expressive" in index and "Expressive writing" not in index
+    nav = region(index, '<nav class="md-nav md-nav--primary"', "nav")
+    assert "Journal des refus" in nav and "Rejection log" not in nav
+
+
+def test_the_guide_is_not_wrapped_as_english(french_site: BuiltSite) -> None:
+    """The guide follows the interface into French: marks are for what a catalogue leaves in English only."""
+    for name, html in pages(french_site).items():
+        assert '<html lang="fr"' in html, name
+        assert '<div class="onward-content" lang="en">' not in html, name
+
+
+def test_the_worksheets_definitions_are_french_and_unmarked(french_site: BuiltSite) -> None:
+    html = (french_site.directory / "worksheets" / "rejection-log" / "index.html").read_text(encoding="utf-8")
+    raw = re.search(r'data-onward-definition="([^"]+)"', html)
+    assert raw is not None
+    definition = json.loads(unescape(raw[1]))
+    assert definition["title"] == "Journal des refus"
+    stage = next(f for f in definition["fields"][0]["fields"] if f["id"] == "stage")
+    assert stage["options"][1] == ["first-interview", "Premier entretien"]
+
+
+def test_no_mark_leaves_the_build(french_site: BuiltSite) -> None:
+    for file in french_site.directory.rglob("*"):
+        if file.suffix in (".html", ".json", ".xml", ".js", ".css"):
+            text = file.read_text(encoding="utf-8")
+            assert OPEN not in text and CLOSE not in text, file
+
+
+def test_search_stems_words_as_french(french_site: BuiltSite) -> None:
+    index = json.loads((french_site.directory / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["fr"]
+    titles = {doc["title"] for doc in index["docs"]}
+    assert "Journal des refus" in titles
+
+
+@pytest.mark.parametrize("key", ["worksheets", "help"])
+def test_the_build_reports_nothing_left_in_english_for_the_worksheets_and_the_help(french_site: BuiltSite, key: str) -> None:
+    reported = [line for line in french_site.log.splitlines() if line.startswith(f"  {key}/")]
+    assert reported == []

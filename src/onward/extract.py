@@ -86,8 +86,10 @@ def write_template(catalog: Catalog, file: Path) -> bool:
     """Write ``catalog`` to ``file`` unless only its creation date would change; whether it was written."""
     if file.is_file():
         with file.open("rb") as source:
-            if _entries(read_po(source)) == _entries(catalog):
-                return False
+            written = read_po(source)
+        if _entries(written) == _entries(catalog):
+            catalog.creation_date = written.creation_date  # so the catalogues updated from it keep theirs
+            return False
     catalog.creation_date = datetime.datetime.now(datetime.timezone.utc).replace(second=0, microsecond=0)
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=WIDTH)

@@ -260,6 +260,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         server.watch(str(self.content_dir))
         server.watch(str(self.macros_dir))
         server.watch(str(self.worksheets_dir))
+        server.watch(str(self.config.locales_dir or bundled("locales")))  # the catalogues too
         return server
 
     def _report_untranslated(self, translators: list[Translator], language: str) -> None:

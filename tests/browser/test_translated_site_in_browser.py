@@ -1,4 +1,8 @@
-"""The French site (theme.language: fr) in real Chromium: accessible, and its worksheets speak French."""
+"""The French site (theme.language: fr) in real Chromium: accessible, and its worksheets speak French.
+
+The insights' own sentences are translated elsewhere (the insights domain); these tests check
+the French worksheet around them: saved, restored, given insights, and kept in French.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,18 @@ import pytest
 
 from browser_support import axe_violations, first_search_result
 from onward.i18n import load_catalog
+from onward.paths import bundled
+from onward.site import OnwardSite
+from onward.translations import translator_for
+from test_insights_in_browser import PYTHON_START_MS
 from worksheet_driver import WORKSHEETS, fill, read_form, sample_answers, wait_for_stored
 
 FRENCH = load_catalog("fr")
 WORKSHEET = "rejection-log"  # it has repeatable entries, so their buttons are checked too
+# The worksheets as the French site shows them (the same ids and fields, French words).
+FRENCH_SHEETS = OnwardSite.load(
+    bundled("content"), bundled("worksheets"), bundled("macros"), translator=translator_for("fr", bundled("locales"))
+).worksheets
 
 
 @pytest.mark.parametrize("path", ["/", "/reasons/", f"/worksheets/{WORKSHEET}/", "/worksheets/", "/my-answers/"])
@@ -44,11 +56,41 @@ def test_a_worksheet_saves_and_says_so_in_french(french_site_url, open_page):
     # "Your answers" lists the worksheet in French.
     page.goto(f"{french_site_url}/my-answers/")
     item = page.locator("[data-onward-held-list] li").filter(has=page.locator("a"))
-    expected = f'{FRENCH.gettext("my_answers.answers")} {worksheet.title}'
+    expected = f'{FRENCH.gettext("my_answers.answers")} {FRENCH_SHEETS[WORKSHEET].title}'
     assert " ".join(item.inner_text().split()) == " ".join(expected.split())
     assert watched.console_errors == [] and watched.foreign_requests() == []
 
 
-def test_search_finds_the_guides_english_words_on_the_french_site(french_site_url, open_page):
+def test_search_finds_french_words(french_site_url, open_page):
+    """Search indexes the guide as French (Material's French: its stop words; it leaves stemming off, since
+    a stemmed index cannot answer the words a reader is still typing)."""
     page = open_page(french_site_url + "/").page
-    assert "salary" in first_search_result(page, "salary").lower()
+    assert "ressentez" in first_search_result(page, "ressentez").lower()
+
+
+def test_a_french_worksheet_is_saved_restored_and_given_insights(french_site_url, open_page):
+    worksheet, french = WORKSHEETS[WORKSHEET], FRENCH_SHEETS[WORKSHEET]
+    watched = open_page(f"{french_site_url}/worksheets/{WORKSHEET}/")
+    page = watched.page
+    page.wait_for_selector("[data-onward-worksheet][data-onward-bound]", state="attached")
+    answers = sample_answers(worksheet)
+    fill(page, worksheet, answers)
+    wait_for_stored(page, WORKSHEET, answers)
+    # Each answered question is kept with its wording as the reader saw it: in French.
+    stored = page.evaluate(
+        """(id) => localStorage.getItem(`onward:${document.querySelector('meta[name="onward-storage"]').content}:worksheet:${id}`)""",
+        WORKSHEET,
+    )
+    stage = next(f for f in french.fields[0].fields if f.id == "stage")
+    assert stage.params["label"] == "Quelle étape avez-vous atteinte\u00a0?"
+    assert stage.params["label"] in stored and "How far did you get" not in stored
+    page.reload()
+    page.wait_for_selector("[data-onward-worksheet][data-onward-bound]", state="attached")
+    assert read_form(page, worksheet) == answers
+    legend = page.locator("[data-onward-field='stage'] legend").first
+    assert "Quelle étape avez-vous atteinte" in " ".join(legend.inner_text().split())
+    page.locator("[data-onward-insights-run]").click()
+    page.locator(".onward-insights__summary").wait_for(timeout=PYTHON_START_MS)
+    assert page.locator("[data-onward-insights-output]").inner_text().strip()
+    assert page.locator("[data-onward-insights-progress]").inner_text() == FRENCH.gettext("insights.insights_done")
+    assert watched.console_errors == [] and watched.foreign_requests() == []

@@ -24,7 +24,7 @@ from benchmarks.sites import (  # noqa: E402
     plain_material_config,
     synthetic_content,
 )
-from benchmarks import insight_bench, worksheet_bench  # noqa: E402
+from benchmarks import insight_bench, keyboard_bench, lighthouse_bench, worksheet_bench  # noqa: E402
 from browser_support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from support import free_port, serve_directory  # noqa: E402
 
@@ -32,7 +32,8 @@ RUNS = 5
 
 
 def report(name: str, value: float, unit: str, op: str, target: float) -> None:
-    print(f"bench {name}: {value:.2f} {unit} (goal {op} {target:g})", flush=True)
+    shown = str(value) if isinstance(value, int) else f"{value:.2f}"  # counts and scores are whole
+    print(f"bench {name}: {shown} {unit} (goal {op} {target:g})", flush=True)
 
 
 class Site:
@@ -111,7 +112,9 @@ def main() -> None:
             with serve_directory(onward.directory, onward.port) as url:
                 worksheet_bench.run(browser, url, report)
                 insight_bench.run(browser, url, onward.directory, report)
+                keyboard_bench.run(browser, url, report)
             browser.close()
+        lighthouse_bench.run(onward.directory, onward.port, report)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,15 @@
-"""French spacing in translations: a no-break space before ; : ! ? and inside « », as French print has it.
+"""French typography in translations, as French print has it: spaces that never break, and apostrophes.
+
+- a narrow no-break space (U+202F) before ``;``, ``!`` and ``?``;
+- a no-break space (U+00A0) before ``:``, after ``«`` and before ``»``;
+- the typographic apostrophe ``’`` between letters (``l’entretien``), never ``'``.
 
 A plain space there lets a line break leave the mark alone at the start of a line.
 ``python tools/french_spacing.py locales/fr/LC_MESSAGES/*.po`` rewrites each
 catalogue's translations in place (never the English, never link targets or
-addresses); ``tests/unit/test_french_text.py`` fails while one is left.
+addresses); ``tests/unit/test_french_text.py`` fails while one is left, for the
+guide's, the worksheets', the help's and the insights' catalogues and for the
+interface (``locales/fr.yml``) alike.
 """
 
 from __future__ import annotations
@@ -15,8 +21,11 @@ from pathlib import Path
 from onward.extract import read_catalogue, write_catalogue
 
 NBSP = "\u00a0"
+NNBSP = "\u202f"  # narrow: before ; ! ?
+APOSTROPHE = "\u2019"
 # A mark that takes a space before it in French, when it ends a word (not https:, not 9:30).
 _BEFORE = re.compile(r"(?:(?<=[^\s(\[«])|^)[ \u00a0\u202f]?([;:!?])(?=\s|$|»|\*|\))")
+_STRAIGHT_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _AFTER_OPEN = re.compile(r"«[ \u00a0\u202f]?")
 _BEFORE_CLOSE = re.compile(r"[ \u00a0\u202f]?»")
 _LINK = re.compile(r"\]\([^)\s]*\)")
@@ -28,7 +37,8 @@ def spaced(text: str) -> str:
     targets = _LINK.findall(text)
     fixed = []
     for piece in pieces:
-        piece = _BEFORE.sub(lambda m: NBSP + m[1], piece)
+        piece = _BEFORE.sub(lambda m: (NBSP if m[1] == ":" else NNBSP) + m[1], piece)
+        piece = _STRAIGHT_APOSTROPHE.sub(APOSTROPHE, piece)
         piece = _AFTER_OPEN.sub("«" + NBSP, piece)
         piece = _BEFORE_CLOSE.sub(NBSP + "»", piece)
         fixed.append(piece)

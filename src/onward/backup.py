@@ -15,8 +15,8 @@ from typing import Any
 import jsonschema_rs
 
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "backup.schema.json"
-BACKUP_FORMAT = 2
-RECORD_FORMAT = 1
+BACKUP_FORMAT = 3
+RECORD_FORMAT = 2
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 12
 FORBIDDEN_KEYS = frozenset({"__proto__", "constructor", "prototype"})
@@ -92,7 +92,7 @@ def _first_error(pointer: str, data: Any) -> str | None:
 
 
 def read_backup(data: bytes) -> dict[str, Any]:
-    """A checked format-2 backup from a file's bytes, or BackupProblem saying why not."""
+    """A checked backup of this format from a file's bytes, or BackupProblem saying why not."""
     if len(data) > MAX_BYTES:
         raise BackupProblem("too-big", f"{len(data)} bytes")
     text = data.decode("utf-8-sig", errors="replace")
@@ -112,7 +112,7 @@ def read_backup(data: bytes) -> dict[str, Any]:
     if problem:
         raise BackupProblem("wrong-types", problem)
     if parsed.get("onward") == "backup":
-        return parsed
+        return {**parsed, "format": BACKUP_FORMAT, "aside": parsed.get("aside", {})}
     kept = {key: value for key, value in parsed.items() if key not in ("format", "worksheet")}
     return {
         "onward": "backup",
@@ -120,4 +120,5 @@ def read_backup(data: bytes) -> dict[str, Any]:
         "created": parsed.get("updated") or "",
         "site": None,
         "worksheets": {parsed["worksheet"]: kept},
+        "aside": {},
     }

@@ -2,12 +2,14 @@
 
 ``make catalogues`` runs ``python -m onward.extract``: it writes ``locales/content.pot``,
 ``worksheets.pot`` and ``help.pot`` from Onward's YAML (the messages ``messages.py``
-finds, each with its id path as msgctxt and its YAML file and line as location), then
-updates every ``locales/LANG/LC_MESSAGES/DOMAIN.po`` from its template, as ``pybabel
-update`` does, with one difference that matters for id paths: a message whose English
-changed keeps its own translation (flagged fuzzy, the old English kept as ``#| msgid``
-for the translator to compare), rather than whichever translation has the closest
-English anywhere in the file. A centre's overlay gets the same (``onward catalogues``).
+finds, each with its id path as msgctxt and its YAML file and line as location) and
+``insights.pot`` from the insights' Python (Babel's own extraction of ``_()``,
+``ngettext()`` and ``pgettext()`` calls), then updates every
+``locales/LANG/LC_MESSAGES/DOMAIN.po`` from its template, as ``pybabel update`` does,
+with one difference that matters for id paths: a message whose English changed keeps
+its own translation (flagged fuzzy, the old English kept as ``#| msgid`` for the
+translator to compare), rather than whichever translation has the closest English
+anywhere in the file. A centre's overlay gets the same (``onward catalogues``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import denormalize, normalize, read_po, write_po
 
 from . import __version__
@@ -27,6 +30,7 @@ from .help_sets import load_help_sets
 from .messages import Message, guide_messages, worksheets_messages
 from .site_defaults import generic_help_messages, help_set_messages
 from .sources import Merged, read_defaults
+from .catalogues import INSIGHTS_DOMAIN
 from .translations import CONTENT, DOMAINS, HELP, WORKSHEETS
 
 WIDTH = 76  # as pybabel writes, so either tool can update a file without rewrapping all of it
@@ -34,7 +38,9 @@ _WHAT = {
     CONTENT: "the guide's pages: titles, summaries, sections and every block's text",
     WORKSHEETS: "the worksheets: titles, why, time, questions, hints, options and entry labels",
     HELP: "the help box: its generic text, and each country's help set (never its numbers or sources)",
+    INSIGHTS_DOMAIN: "the sentences the worksheets' insights write",
 }
+TRANSLATOR_TAG = "Translators:"  # a comment starting so, just above a sentence in the insights' code, reaches the template
 MARKDOWN_NOTE = "Inline Markdown: translate the words, keep each link's target (in round brackets) as it is."
 PLACEHOLDER_NOTE = "The reader fills in the [placeholders]: translate the words inside the brackets too."
 
@@ -74,6 +80,25 @@ def template(domain: str, messages: Iterable[Message], project: str = "Onward", 
             auto_comments=notes(message),
             context=message.context,
         )
+    return catalog
+
+
+def code_template(package: Path, root: Path, project: str = "Onward", tool: str = "make catalogues") -> Catalog:
+    """The insights' template: every sentence their Python passes to gettext, located by file.
+
+    Lines are left out of the locations (only the file is named), so editing code around a
+    sentence never rewrites the template.
+    """
+    catalog = template(INSIGHTS_DOMAIN, (), project, tool)
+    found = extract_from_dir(str(package), comment_tags=(TRANSLATOR_TAG,), strip_comment_tags=True)
+    for filename, _line, text, comments, context in sorted(found, key=lambda item: (item[0], item[1])):
+        location = (package / filename).relative_to(root).as_posix()
+        existing = catalog.get(text, context)
+        if existing is not None:
+            existing.locations = sorted({*existing.locations, (location, None)}, key=str)
+            existing.auto_comments = list(dict.fromkeys([*existing.auto_comments, *comments]))
+            continue
+        catalog.add(text, locations=[(location, None)], auto_comments=list(comments), context=context)
     return catalog
 
 
@@ -219,13 +244,19 @@ def centre_messages(merged: Merged, components: Mapping[str, Component]) -> dict
 
 
 def write_catalogues(
-    messages: Mapping[str, list[Message]], locales_dir: Path, project: str = "Onward", tool: str = "make catalogues"
+    messages: Mapping[str, list[Message]],
+    locales_dir: Path,
+    project: str = "Onward",
+    tool: str = "make catalogues",
+    extra: Mapping[str, Catalog] | None = None,
 ) -> list[Path]:
-    """Each domain's template and every language's catalogue of it; the files that changed."""
+    """Each domain's template (from ``messages``, or ready made in ``extra``) and every language's
+    catalogue of it; the files that changed."""
+    templates = {domain: template(domain, found, project, tool) for domain, found in messages.items()}
+    templates.update(extra or {})
     changed = []
-    for domain, found in messages.items():
+    for domain, catalog in templates.items():
         pot = locales_dir / f"{domain}.pot"
-        catalog = template(domain, found, project, tool)
         if write_template(catalog, pot):
             changed.append(pot)
         for po_file in sorted(locales_dir.glob(f"*/LC_MESSAGES/{domain}.po")):
@@ -245,7 +276,8 @@ def main(argv: list[str]) -> int:
         print("\n".join(str(p) for p in merged.problems), file=sys.stderr)
         return 1
     components = load_components(repository / "macros")
-    for file in write_catalogues(onward_messages(merged, components), locales):
+    insights = {INSIGHTS_DOMAIN: code_template(repository / "worksheets" / "onward_insights", repository)}
+    for file in write_catalogues(onward_messages(merged, components), locales, extra=insights):
         print(f"wrote {file.relative_to(locales.parent) if locales.parent in file.parents else file}")
     return 0
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Callable, Literal
 
 import material
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
@@ -22,12 +22,14 @@ from mkdocs.structure.files import File, Files
 
 from . import __version__
 from .csp import externalise_site_icons
+from .insight_facts import facts_json
 from .centre import CENTRE_FIELDS, Centre, load_centre
 from .contrast import palette_css
-from .errors import ContentError
+from .errors import ContentError, Problem
 from .hosting import HEADERS_FILE, headers_file, site_url_problem
-from .i18n import Languages, load_catalog
+from .i18n import Languages, UnknownString, load_catalog
 from .fallback import strip, to_html
+from .minify import MinifyError, find_esbuild, minify
 from .interface_language import name_theme_controls, report_translation, search_content_language
 from .paths import ASSETS_URI, PACKAGE_DIR, THEME_DIR, bundled
 from .runtime import InsightWheel, find_pyodide, install_pyodide
@@ -36,6 +38,7 @@ from .site import OnwardSite
 from .site_defaults import default_help, help_sets_for
 from .translations import Translator, guide_language, report, translator_for
 from .storage import storage_namespace
+from .template_errors import calling_template
 from .versions import pyodide_problem, pyodide_version, stamp_generator, write_stamp
 
 MATERIAL_TEMPLATES = Path(material.__file__).resolve().parent / "templates"
@@ -49,6 +52,25 @@ MATERIAL_ICONS = {
 CENTRE_CSS = f"{ASSETS_URI}/centre.css"  # a centre's colours, written at build time
 
 log = get_plugin_logger(__name__)
+
+
+def stopped(error: ContentError) -> PluginError:
+    """The build stops with every problem, each naming its file, line and field: never a traceback."""
+    count = len(error.problems)
+    return PluginError(f"Onward found {count} problem{'s' if count != 1 else ''} to fix before it can build:\n{error}")
+
+
+def strict(lookup: Callable[..., str]) -> Callable[..., str]:
+    """A gettext callable for MkDocs' own templates that stops the build on an unknown string."""
+
+    def looked_up(*args: Any) -> str:
+        try:
+            return lookup(*args)
+        except UnknownString as unknown:
+            file, line = calling_template() or ("a template", None)
+            raise stopped(ContentError([Problem(file, line, (Path(file).name,), str(unknown))])) from None
+
+    return looked_up
 
 
 def apply_to_theme(centre: Centre, config: MkDocsConfig) -> None:
@@ -121,14 +143,14 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         try:
             self.centre = load_centre(dict(self.config), config_file, Path(config.docs_dir))
         except ContentError as exc:
-            raise PluginError(f"Onward found {len(exc.problems)} problem(s) in the centre configuration:\n{exc}") from None
+            raise stopped(exc) from None
         apply_to_theme(self.centre, config)
         # The centre's language (if any) is Material's theme.language by now.
         language = str(config.theme["language"])
         try:
             self.catalog = load_catalog(language)
         except ContentError as exc:
-            raise PluginError(f"Onward found {len(exc.problems)} problem(s) in its translations:\n{exc}") from None
+            raise stopped(exc) from None
         locales = Path(self.config.locales_dir or bundled("locales"))
         content_language = guide_language(language, self.config.content_language, locales)
         self.languages = Languages(language, self.catalog.language, content_language)
@@ -160,11 +182,17 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
             )
             self.help_box.update(help_sets_for(self.centre.help_set, translator.document if translator else None))
         except ContentError as exc:
-            count = len(exc.problems)
-            raise PluginError(f"Onward found {count} problem(s) in the content:\n{exc}") from None
+            raise stopped(exc) from None
         for note in self.site.notes:
             log.info("Onward: %s", note)
         self._report_untranslated([t for t in (translator, interface) if t is not None], content_language)
+        # Every page and the help box are rendered now, before MkDocs empties site_dir: a mistake
+        # in a macro stops the build while the site already there is still whole.
+        try:
+            self.pages = list(self.site.pages())
+            self.help_html = Markup(self.site.renderer.call("help", **self.help_box))
+        except ContentError as exc:
+            raise stopped(exc) from None
         self.namespace = self.centre.storage_namespace or storage_namespace(config.site_name, config.site_url)
         name_theme_controls(config, self.catalog)
         # The Worksheets section's own page is its title, not a second "Worksheets" inside it.
@@ -174,7 +202,10 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         self.wheel: InsightWheel | None = None
         self.pyodide_dir: Path | None = None
         if self.site.renderer.insight_ids and insights.is_dir():
-            self.wheel = InsightWheel.build(insights, __version__)
+            try:
+                self.wheel = InsightWheel.build(insights, __version__, facts_json(self.site), bundled("locales"))
+            except ContentError as exc:
+                raise PluginError(f"Onward found a problem in the insights' translations:\n{exc}") from None
             if not self.centre.pyodide_url:
                 self.pyodide_dir = find_pyodide(project_root, PACKAGE_DIR)
                 if self.pyodide_dir is None:
@@ -201,7 +232,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for src_uri, markdown in self.site.pages():
+        for src_uri, markdown in self.pages:
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(
                     f"docs_dir has its own {src_uri}, which clashes with a page Onward generates; "
@@ -221,10 +252,12 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         # Added here, after MkDocs has listed the theme's static files, so nothing extra is copied.
         env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": FileSystemLoader(str(MATERIAL_TEMPLATES))})])
         self.catalog.install(env)
+        # A theme template asking for a string English lacks stops the build with its file and line.
+        env.install_gettext_callables(strict(self.catalog.gettext), strict(self.catalog.ngettext), newstyle=True)  # type: ignore[attr-defined]
         self.languages.install(env)
         # Pages whose body is the guide's own text, in the content language.
         env.globals["onward_content_pages"] = self.site.content_uris()
-        env.globals["onward_help_html"] = Markup(self.site.renderer.call("help", **self.help_box))
+        env.globals["onward_help_html"] = self.help_html
         env.globals["onward_centre"] = {"name": self.centre.name or "", "footer": self.centre.footer or ""}
         env.globals["onward_storage_namespace"] = self.namespace
         env.globals["onward_insights"] = {
@@ -252,6 +285,15 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
             self.wheel.write(site_dir / ASSETS_URI)
         if self.pyodide_dir:
             install_pyodide(self.pyodide_dir, site_dir)
+        if self.deploying:
+            esbuild = find_esbuild(Path(config.config_file_path or "mkdocs.yml").resolve().parent, PACKAGE_DIR)
+            if esbuild is None:
+                log.info("Onward: node_modules/esbuild was not found, so its scripts are served unminified (npm ci adds it)")
+            else:
+                try:
+                    minify(site_dir / ASSETS_URI, esbuild)
+                except MinifyError as error:
+                    raise PluginError(f"Onward could not minify its scripts: {error}") from None
         served = self.centre.pyodide_url or (pyodide_version(self.pyodide_dir) if self.pyodide_dir else None)
         write_stamp(site_dir, served or "none")
         (site_dir / HEADERS_FILE).write_text(headers_file(site_dir), encoding="utf-8")

@@ -9,21 +9,23 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
 import markdown
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 from markupsafe import Markup
 
 from .components import ROLE_LINK, ROLE_MARKDOWN, ROLE_WORKSHEET, Component, fill_optional, replace_at, walk_roles
 from .content import Block, Guide, Page
+from .errors import ContentError, format_path
 from .fallback import marked
-from .i18n import FALLBACK, Catalog, Languages, load_catalog
+from .i18n import FALLBACK, Catalog, Languages, UnknownString, load_catalog
 from .links import INLINE_LINK, is_external, page_url, parse_target, relative_href, relative_url
 from .paths import ASSETS_URI
+from .template_errors import template_problem
 from .worksheets import GROUP, Field, Worksheet
 
 WORKSHEETS_INDEX = "worksheets/index.md"
@@ -83,8 +85,12 @@ class Resolver:
     final addresses, because MkDocs leaves links in raw HTML alone.
     """
 
-    def __init__(self, renderer: "Renderer", from_src: str, page_id: str | None, guide: Guide) -> None:
+    def __init__(
+        self, renderer: "Renderer", from_src: str, page_id: str | None, guide: Guide, heading_level: int = 3
+    ) -> None:
         self.renderer = renderer
+        # The level a worksheet embedded here gives its own headings: one below the heading it sits under.
+        self.heading_level = heading_level
         self.from_src = from_src
         self.page_id = page_id
         self.sources = {p.id: p.src_uri for p in guide.pages}
@@ -125,7 +131,7 @@ class Resolver:
             title=worksheet.shown("title"),
             time=worksheet.shown("time"),
             why=self.markdown(worksheet.shown("why"), html),
-            form_html=self.renderer.worksheet_form(worksheet, self),
+            form_html=self.renderer.worksheet_form(worksheet, self, self.heading_level),
         )
 
 
@@ -149,54 +155,79 @@ class Renderer:
         self.use_directory_urls = use_directory_urls
         self.worksheets = dict(worksheets or {})
         self.env = make_environment(macros_dir, self.catalog, languages)
+        self.root = macros_dir.parent  # template errors name files from here (macros/NAME.md.j2)
         self._macros: dict[str, Any] = {}
         self._forms: dict[tuple[str, int], Markup] = {}
 
     def call(self, name: str, **params: Any) -> str:
-        """Call component ``name``'s macro with ``params``; the seam the tests use too."""
+        """Call component ``name``'s macro with ``params``; the seam the tests use too.
+
+        A mistake in a macro (its syntax, a name it does not have, an interface string English
+        lacks) is a ContentError naming the macro's file and line.
+        """
         component = self.components[name]
-        macro = self._macros.get(name)
-        if macro is None:
-            macro = self._macros[name] = getattr(self.env.get_template(component.template).module, name)
-        # Top-level parameters keep the macro's own defaults; nested objects get every field.
-        filled = {key: fill_optional(value, component.params.get(key, {})) for key, value in params.items()}
-        return str(macro(**filled))
+        try:
+            macro = self._macros.get(name)
+            if macro is None:
+                macro = self._macros[name] = getattr(self.env.get_template(component.template).module, name)
+            # Top-level parameters keep the macro's own defaults; nested objects get every field.
+            filled = {key: fill_optional(value, component.params.get(key, {})) for key, value in params.items()}
+            return str(macro(**filled))
+        except (TemplateError, UnknownString) as error:
+            raise ContentError([template_problem(error, self.root)]) from None
 
     def render_block(self, block: Block, resolver: Resolver) -> str:
         params = without_removed(marked(dict(block.params), block.english), self.components[block.type], resolver)
         if params is None:
             return ""
-        return self.call(block.type, **resolve_links(params, self.components[block.type], resolver))
+        try:
+            return self.call(block.type, **resolve_links(params, self.components[block.type], resolver))
+        except ContentError as error:
+            if block.doc is None:
+                raise
+            where = block.doc.problem(block.path, "")
+            context = f"rendering the {block.type} block at {where.file}:{where.line}: {format_path(block.path)}"
+            raise ContentError([replace(p, message=f"{p.message} ({context})") for p in error.problems]) from None
 
     def render_page(self, page: Page, guide: Guide) -> str:
         """The page's Markdown source, front matter included."""
         resolver = Resolver(self, page.src_uri, page.id, guide)
+        # Blocks before the first section sit under the page's h1, the others under their section's h2.
+        intro_resolver = Resolver(self, page.src_uri, page.id, guide, heading_level=2)
         return self.call(
             "page",
             title=page.shown("title"),
             summary=page.shown("summary"),
-            intro=[self.render_block(b, resolver) for b in page.intro],
+            intro=[self.render_block(b, intro_resolver) for b in page.intro],
             sections=[
                 {"id": s.id, "title": s.shown_title, "blocks": [self.render_block(b, resolver) for b in s.blocks]}
                 for s in page.sections
             ],
         )
 
-    def render_field(self, field: Field, prefix: str, resolver: Resolver) -> str:
+    def render_field(self, field: Field, prefix: str, resolver: Resolver, heading_level: int) -> str:
         params = resolve_links(field.shown(), self.components[field.type], resolver)
         if field.type == GROUP:
             inner = f"{prefix}{field.id}-__i__-"
             params["fields"] = None
-            params["fields_html"] = Markup("".join(self.render_field(child, inner, resolver) for child in field.fields))
+            params["fields_html"] = Markup(
+                "".join(self.render_field(child, inner, resolver, heading_level) for child in field.fields)
+            )
+            params["heading_level"] = heading_level
         return self.call(field.type, prefix=prefix, **params)
 
-    def worksheet_form(self, worksheet: Worksheet, resolver: Resolver) -> Markup:
-        """The form's HTML; rendered once per page depth, since links inside it are relative."""
-        key = (worksheet.id, resolver.depth)
+    def worksheet_form(self, worksheet: Worksheet, resolver: Resolver, heading_level: int) -> Markup:
+        """The form's HTML, its headings (entries, insights) at ``heading_level``.
+
+        Rendered once per page depth and heading level, since links inside it are relative.
+        """
+        key = (worksheet.id, resolver.depth, heading_level)
         form = self._forms.get(key)
         if form is None:
             prefix = f"ow-{worksheet.id}-"
-            fields_html = Markup("".join(self.render_field(f, prefix, resolver) for f in worksheet.fields))
+            fields_html = Markup(
+                "".join(self.render_field(f, prefix, resolver, heading_level) for f in worksheet.fields)
+            )
             reference = None
             if worksheet.reference:
                 shown = worksheet.shown("reference")
@@ -220,6 +251,7 @@ class Renderer:
                 definition=worksheet.definition(),
                 my_answers_href=resolver.src_link(MY_ANSWERS, None, html=True),
                 insights=self.insight_ids is None or worksheet.id in self.insight_ids,
+                heading_level=heading_level,
             )
             # Markdown treats a blank line as the end of a raw HTML block: keep the form in one piece.
             form = self._forms[key] = Markup("\n".join(line for line in html.splitlines() if line.strip()))
@@ -239,7 +271,7 @@ class Renderer:
             why=resolver.markdown(worksheet.shown("why")),
             time=worksheet.shown("time"),
             guide_link=guide_link,
-            form_html=self.worksheet_form(worksheet, resolver),
+            form_html=self.worksheet_form(worksheet, resolver, heading_level=2),  # under the page's h1
         )
 
     def render_my_answers(self, guide: Guide) -> str:

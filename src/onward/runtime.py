@@ -13,6 +13,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from .catalogues import INSIGHTS_DOMAIN, compiled_catalogues
+from .insight_facts import FACTS_FILE
 from .wheel import build_wheel, wheel_name
 
 # The core a browser needs to start Python; the rest of the npm package is for Node.
@@ -50,8 +52,14 @@ class InsightWheel:
     filename: str
 
     @classmethod
-    def build(cls, package_dir: Path, version: str) -> "InsightWheel":
-        data = build_wheel(package_dir, version)
+    def build(
+        cls, package_dir: Path, version: str, facts: bytes | None = None, locales_dir: Path | None = None
+    ) -> "InsightWheel":
+        """The package with this site's ``facts`` (else the committed reference copy) and compiled catalogues."""
+        extra = compiled_catalogues(locales_dir, INSIGHTS_DOMAIN) if locales_dir else {}
+        if facts is not None:
+            extra[FACTS_FILE] = facts
+        data = build_wheel(package_dir, version, extra)
         return cls(data, wheel_name(version))
 
     @property

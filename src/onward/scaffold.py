@@ -45,6 +45,7 @@ def new_site(directory: Path, name: str) -> list[Path]:
         "name": name,
         "namespace": namespace_for(name),
         "pyodide_version": PYODIDE_VERSION,
+        "esbuild_version": locked_version("esbuild"),
         "onward_version": __version__,
     }
     written = []
@@ -64,18 +65,31 @@ def new_site(directory: Path, name: str) -> list[Path]:
     return written
 
 
+SITE_PACKAGES = ("esbuild", "pyodide")  # what a centre's build needs from npm
+
+
+def locked_packages() -> dict[str, Any]:
+    return json.loads(bundled(LOCK).read_text(encoding="utf-8"))["packages"]
+
+
+def locked_version(name: str) -> str:
+    """The exact version of an npm package in Onward's own lock."""
+    return locked_packages()[f"node_modules/{name}"]["version"]
+
+
 def site_lock() -> dict[str, Any]:
-    """The new site's package-lock.json: Pyodide and what it needs, exactly as Onward's own lock has them.
+    """The new site's package-lock.json: Pyodide, esbuild and what they need, exactly as Onward's own lock has them.
 
     So ``npm ci`` installs the very files Onward is tested with, checked against their hashes.
     """
-    packages = json.loads(bundled(LOCK).read_text(encoding="utf-8"))["packages"]
+    packages = locked_packages()
     wanted: dict[str, Any] = {}
-    pending = ["pyodide"]
+    pending = list(SITE_PACKAGES)
     while pending:
         key = f"node_modules/{pending.pop()}"
-        if key not in wanted:
+        if key not in wanted and key in packages:
             wanted[key] = packages[key]
             pending.extend(packages[key].get("dependencies", {}))
-    root = {"dependencies": {"pyodide": PYODIDE_VERSION}}
+            pending.extend(packages[key].get("optionalDependencies", {}))  # esbuild's one binary per platform
+    root = {"dependencies": {name: locked_version(name) for name in SITE_PACKAGES}}
     return {"lockfileVersion": 3, "requires": True, "packages": {"": root, **dict(sorted(wanted.items()))}}

@@ -11,6 +11,7 @@ import base64
 import hashlib
 import io
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 DIST_NAME = "onward_insights"
@@ -26,12 +27,29 @@ def _record_hash(data: bytes) -> str:
     return f"sha256={digest}"
 
 
-def build_wheel(package_dir: Path, version: str) -> bytes:
-    """The wheel's bytes for the package in ``package_dir`` (its .py files only)."""
-    files: list[tuple[str, bytes]] = [
-        (f"{package_dir.name}/{path.relative_to(package_dir).as_posix()}", path.read_bytes())
-        for path in sorted(package_dir.rglob("*.py"))
+# What the package folder contributes: its code and its data files (the facts it reads).
+PACKAGE_PATTERNS = ("*.py", "*.json")
+
+
+def package_files(package_dir: Path, extra: Mapping[str, bytes] | None = None) -> dict[str, bytes]:
+    """Path inside the package -> bytes: the folder's code and data, then ``extra`` added or replacing.
+
+    The build passes the site's own facts and the compiled catalogues as ``extra``.
+    """
+    found = {
+        path.relative_to(package_dir).as_posix(): path.read_bytes()
+        for pattern in PACKAGE_PATTERNS
+        for path in package_dir.rglob(pattern)
         if "__pycache__" not in path.parts
+    }
+    found.update(extra or {})
+    return dict(sorted(found.items()))
+
+
+def build_wheel(package_dir: Path, version: str, extra: Mapping[str, bytes] | None = None) -> bytes:
+    """The wheel's bytes for the package in ``package_dir``, with ``extra`` files inside the package."""
+    files: list[tuple[str, bytes]] = [
+        (f"{package_dir.name}/{name}", data) for name, data in package_files(package_dir, extra).items()
     ]
     dist_info = f"{DIST_NAME}-{version}.dist-info"
     files.append((f"{dist_info}/METADATA", f"Metadata-Version: 2.1\nName: {DIST_NAME}\nVersion: {version}\n".encode()))

@@ -7,6 +7,8 @@ types are for guide pages. Errors name file, line and path.
 
 from __future__ import annotations
 
+import difflib
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -82,6 +84,7 @@ class Field:
     fields: tuple["Field", ...] = ()
     renamed_from: tuple[str, ...] = ()
     english: frozenset[Path_] = field(default=frozenset(), compare=False)  # params left untranslated
+    gathers: tuple[str, ...] = ()  # a group's: earlier top-level answers that become its first entry
 
     def shown(self) -> dict[str, Any]:
         """The params as the form shows them: any left in English marked as such."""
@@ -92,10 +95,15 @@ class Field:
         found: dict[str, Any] = {"id": self.id, "type": self.type, "label": self.params.get("label", "")}
         if self.renamed_from:
             found["renamed_from"] = list(self.renamed_from)
+        if self.gathers:
+            found["gathers"] = list(self.gathers)
         if "options" in self.params:
             found["options"] = [[o["value"], o["label"]] for o in self.params["options"]]
         if "item_label" in self.params:
             found["item_label"] = self.params["item_label"]
+        if self.type == "scale":
+            # The points the form offers: a stored number off them is kept aside, not shown as nothing.
+            found.update(min=self.params["min"], max=self.params["max"], step=self.params.get("step", 1))
         if self.fields:
             found["fields"] = [child.definition() for child in self.fields if child.type != NOTE]
         return found
@@ -246,8 +254,10 @@ def _build_fields(
         if component is None or component.kind != KIND_FIELD or (item["type"] == GROUP and not allow_groups):
             allowed = known if allow_groups else [k for k in known if k != GROUP]
             reason = "a group cannot hold another group" if item["type"] == GROUP else "unknown field type"
+            close = difflib.get_close_matches(str(item["type"]), allowed, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close and item["type"] != GROUP else ""
             problems.append(
-                doc.problem(path + ("type",), f"{reason} '{item['type']}' (known types: {', '.join(allowed)})")
+                doc.problem(path + ("type",), f"{reason} '{item['type']}'{hint} (known types: {', '.join(allowed)})")
             )
             continue
         renamed_from = item.get("renamed_from")
@@ -268,10 +278,14 @@ def _build_fields(
         children: tuple[Field, ...] = ()
         if item["type"] == GROUP:
             children = _build_fields(doc, item["fields"], path + ("fields",), components, problems, allow_groups=False)
-        params = {k: v for k, v in item.items() if k not in ("type", "fields")}
+        params = {k: v for k, v in item.items() if k not in ("type", "fields", "gathers")}
+        gathers = tuple(item.get("gathers", ()))
         english = left_english(doc, path)
-        fields.append(Field(item["type"], item["id"], params, children, tuple(renamed_from or ()), english=english))
+        fields.append(
+            Field(item["type"], item["id"], params, children, tuple(renamed_from or ()), english=english, gathers=gathers)
+        )
     problems.extend(_rename_problems(doc, fields, prefix))
+    problems.extend(_gather_problems(doc, fields, prefix))
     return tuple(fields)
 
 
@@ -288,6 +302,31 @@ def _rename_problems(doc: YamlDocument, fields: list[Field], prefix: Path_) -> l
             elif old in claimed:
                 problems.append(doc.problem(path, f"'{old}' is already claimed by field '{claimed[old]}'"))
             claimed.setdefault(old, field.id)
+    return problems
+
+
+def _gather_problems(doc: YamlDocument, fields: list[Field], prefix: Path_) -> list[Problem]:
+    """A group's gathered ids: each names one of its fields, is free at the top level, and is claimed once."""
+    problems = []
+    current = {field.id for field in fields}
+    claimed = {old: field.id for field in fields for old in field.renamed_from}
+    for index, field in enumerate(fields):
+        children = {child.id: child.id for child in field.fields}
+        children.update({old: child.id for child in field.fields for old in child.renamed_from})
+        for position, gathered in enumerate(field.gathers):
+            path = prefix + (index, "gathers", position)
+            if gathered not in children:
+                known = ", ".join(child.id for child in field.fields)
+                problems.append(
+                    doc.problem(path, f"'{gathered}' is not a field of this group (its fields: {known})")
+                )
+            elif gathered in current:
+                problems.append(
+                    doc.problem(path, f"'{gathered}' is still the id of a field here, so its answers cannot move")
+                )
+            elif gathered in claimed:
+                problems.append(doc.problem(path, f"'{gathered}' is already claimed by field '{claimed[gathered]}'"))
+            claimed.setdefault(gathered, field.id)
     return problems
 
 
@@ -325,16 +364,19 @@ def _link_problems(
     for index, item in enumerate((data.get("reference") or {}).get("items", [])):
         texts.append((("reference", "items", index, "text"), item["text"]))
 
-    def field_texts(items: list[dict[str, Any]], prefix: Path_) -> None:
-        for index, item in enumerate(items):
-            component = components[item["type"]]
+    def field_texts(items: object, prefix: Path_) -> None:
+        # Runs before the fields are checked: anything malformed is reported by _build_fields.
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            component = components.get(item.get("type")) if isinstance(item, dict) else None
+            if component is None:
+                continue
             for role, path, value in walk_roles(item, component.block_schema):
                 if role == ROLE_MARKDOWN:
                     texts.append((prefix + (index,) + path, value))
             if item["type"] == GROUP:
-                field_texts(item["fields"], prefix + (index, "fields"))
+                field_texts(item.get("fields"), prefix + (index, "fields"))
 
-    field_texts(data["fields"], ("fields",))
+    field_texts(data.get("fields") if isinstance(data, dict) else None, ("fields",))
     problems: list[tuple[Problem, str]] = []
     for path, text in texts:
         for target in inline_targets(text):

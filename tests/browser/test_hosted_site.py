@@ -44,6 +44,7 @@ def test_a_worksheet_runs_its_insights_through_the_nginx_recipe(hosted, browser)
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(f"{hosted}{SUB_PATH.rstrip('/')}")  # the address as people type it, without the last slash
         assert page.url == f"{hosted}{SUB_PATH}"
+        page.wait_for_load_state("networkidle")  # leaving sooner would cancel the search worker's download
         page.goto(f"{hosted}{SUB_PATH}worksheets/strengths/")
         page.wait_for_selector("[data-onward-worksheet][data-onward-bound]", state="attached")
         worksheet = WORKSHEETS["strengths"]

@@ -61,7 +61,7 @@ def test_insights_follow_the_answers_live(site_url, shared_page):
     open_worksheet(page, site_url, "thought-record")
     see_insights(page)
     before = page.locator("[data-onward-insights-output]").inner_text()
-    page.locator("#ow-thought-record-automatic-thought").fill("I always fail, I will never get a job")
+    page.locator("#ow-thought-record-records-0-automatic-thought").fill("I always fail, I will never get a job")
     page.wait_for_function(
         "(before) => document.querySelector('[data-onward-insights-output]').innerText !== before", arg=before
     )
@@ -74,13 +74,26 @@ def test_rejection_log_chart_is_accessible(site_url, shared_page):
     fill(page, worksheet, sample_answers(worksheet, entries=3))
     see_insights(page)
     chart = page.locator(".onward-insights__chart svg")
-    assert chart.get_attribute("role") == "img"
-    labelled_by = chart.get_attribute("aria-labelledby").split()
-    assert page.locator(f"svg #{labelled_by[0]}").evaluate("n => n.tagName") == "title"
+    # Said once: the caption names the figure, the table beside it holds the numbers, and the
+    # drawing itself is hidden from screen readers rather than saying it all a second time.
+    assert chart.get_attribute("aria-hidden") == "true" and chart.get_attribute("role") is None
     assert chart.locator("rect").count() >= 1
-    table = page.locator(".onward-insights__chart table")
+    figure = page.locator("figure.onward-insights__chart")
+    assert figure.evaluate("(f) => f.lastElementChild.tagName") == "FIGCAPTION"  # valid HTML: caption first or last
+    table = page.locator(".onward-insights__numbers table")
     assert table.locator("tbody tr").count() >= 1  # the same numbers, as a table
     assert axe_violations(page) == []
+    # At 320 px the labels stay readable: the drawing scrolls, as a named, focusable region.
+    page.set_viewport_size({"width": 320, "height": 800})
+    drawing = page.locator(".onward-insights__drawing")
+    page.wait_for_function("document.querySelector('.onward-insights__drawing').getAttribute('role') === 'region'")
+    smallest = page.evaluate(
+        "Math.min(...[...document.querySelectorAll('.onward-insights__chart svg text')].map((t) => t.getBoundingClientRect().height))"
+    )
+    assert smallest >= 11, smallest
+    assert drawing.get_attribute("tabindex") == "0" and drawing.get_attribute("aria-label")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_feedback_draft_copies_and_opens_in_email(site_url, shared_page):
@@ -154,10 +167,10 @@ def test_blocked_webassembly_leaves_a_plain_message_and_a_working_form(built_sit
             page.locator("[data-onward-insights-run]").click()
             page.locator(".onward-insights--failed").wait_for(timeout=PYTHON_START_MS)
             assert "could not start" in page.locator("[data-onward-insights-progress]").inner_text()
-            page.locator("#ow-thought-record-situation").fill("still saved")
+            page.locator("#ow-thought-record-records-0-situation").fill("still saved")
             page.reload()
             page.locator("[data-onward-worksheet][data-onward-bound]").wait_for(state="attached")
-            assert page.locator("#ow-thought-record-situation").input_value() == "still saved"
+            assert page.locator("#ow-thought-record-records-0-situation").input_value() == "still saved"
         finally:
             context.close()
 
@@ -201,7 +214,7 @@ def test_everything_works_under_a_strict_content_security_policy(built_site, bro
                 page.locator(".onward-help").wait_for()
             page.goto(f"{url}/worksheets/thought-record/")
             page.locator("[data-onward-worksheet][data-onward-bound]").wait_for(state="attached")
-            page.locator("#ow-thought-record-situation").fill("under a strict policy")
+            page.locator("#ow-thought-record-records-0-situation").fill("under a strict policy")
             page.locator("[data-onward-insights-run]").click()
             page.locator(".onward-insights__summary").wait_for(timeout=PYTHON_START_MS)
             page.locator("[data-md-component='palette'] label").first.click()
@@ -219,3 +232,25 @@ def test_everything_works_under_a_strict_content_security_policy(built_site, bro
         finally:
             context.close()
     assert errors == []
+
+
+def test_a_french_site_gets_its_insights_in_french(french_site_url, browser):
+    """The page's language travels with the request: the insights, the chart and the draft speak French."""
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        open_worksheet(page, french_site_url, "rejection-log")
+        page.locator("#ow-rejection-log-applications-0-stage-application").check()
+        page.locator("#ow-rejection-log-applications-0-what-they-said").fill("Réponse automatique, sans explication.")
+        see_insights(page)
+        output = page.locator("[data-onward-insights-output]").inner_text()
+        assert "Vous avez noté une candidature." in output
+        assert "interview" not in output.lower() and "entretien" not in output.lower()
+        open_worksheet(page, french_site_url, "feedback-request")
+        page.locator("#ow-feedback-request-contact-name").fill("Claire Martin")
+        page.locator("#ow-feedback-request-stage-first-interview").check()
+        see_insights(page)
+        draft = page.locator(".onward-insights__draft").inner_text()
+        assert draft.startswith("Bonjour Claire,") and "Bien cordialement," in draft
+    finally:
+        context.close()

@@ -2,16 +2,19 @@
 
 Two builds of one site (same origin, same storage namespace) stand for "before" and "after" a
 new release: in the new one a field is renamed, a field is removed and a field inside a
-repeatable group is removed.
+repeatable group is removed; and the thought record and the self-care check, which are kept
+over time in this release, are asked once in the old one (their single answers become the
+first dated entry).
 """
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import pytest
+import yaml
 
 from support import REPO, build_site, free_port, serve_directory
 from worksheet_driver import stored_record, wait_for_stored
@@ -44,6 +47,27 @@ def upgraded(strengths: str) -> str:
     return text[:start] + text[end + 1 :]
 
 
+def asked_once(current: str) -> str:
+    """An earlier version of a worksheet whose group gathers single answers: those fields asked once, at the top."""
+    sheet = yaml.safe_load(current)
+    fields: list[dict[str, Any]] = []
+    for field in sheet["fields"]:
+        if field.get("gathers"):
+            by_id = {child["id"]: child for child in field["fields"]}
+            for child in field["fields"]:
+                old = next((gathered for gathered in field["gathers"] if gathered == child["id"] or gathered in child.get("renamed_from", [])), None)
+                if old is not None:
+                    fields.append({**{k: v for k, v in child.items() if k != "renamed_from"}, "id": old})
+            assert {f["id"] for f in fields} >= set(field["gathers"]) and by_id
+        else:
+            fields.append(field)
+    sheet.update(version=sheet["version"] - 1, fields=fields)
+    return yaml.safe_dump(sheet, allow_unicode=True, sort_keys=False)
+
+
+KEPT_OVER_TIME = ("thought-record", "self-care-plan")
+
+
 @pytest.fixture(scope="module")
 def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("upgrade")
@@ -54,6 +78,10 @@ def two_versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for version in ("v1", "v2"):
         worksheets = root / f"worksheets-{version}"
         shutil.copytree(REPO / "worksheets", worksheets)
+        if version == "v1":
+            for ident in KEPT_OVER_TIME:
+                file = worksheets / f"{ident}.yml"
+                file.write_text(asked_once(file.read_text(encoding="utf-8")), encoding="utf-8")
         if version == "v2":
             file = worksheets / "strengths.yml"
             file.write_text(upgraded(file.read_text(encoding="utf-8")), encoding="utf-8")
@@ -130,5 +158,76 @@ def test_answers_to_questions_no_longer_asked_are_in_the_summary(two_versions, o
     summary = page.locator("[data-onward-summary]")
     summary.wait_for()
     text = summary.inner_text()
-    assert "Answers to questions no longer asked" in text
+    assert "Answers kept aside" in text
     assert "What others say about you" in text and "Kind words from a manager" in text
+
+
+def wait_for_version(page, worksheet_id: str, version: int) -> None:
+    """Wait until the fitted record is written back (the form saves a migrated record at once)."""
+    page.wait_for_function(
+        """([id, version]) => {
+            const ns = document.querySelector('meta[name="onward-storage"]').content;
+            const text = localStorage.getItem(`onward:${ns}:worksheet:${id}`);
+            return text !== null && JSON.parse(text).version === version;
+        }""",
+        arg=[worksheet_id, version],
+    )
+
+
+def test_the_earlier_versions_ask_once_what_is_now_kept_over_time():
+    old = yaml.safe_load(asked_once((REPO / "worksheets" / "thought-record.yml").read_text(encoding="utf-8")))
+    assert [field["id"] for field in old["fields"]][:3] == ["situation", "emotion", "emotion-before"]
+    assert not any(field["type"] == "group" for field in old["fields"])
+    care = yaml.safe_load(asked_once((REPO / "worksheets" / "self-care-plan.yml").read_text(encoding="utf-8")))
+    assert care["fields"][0]["id"] == "today" and care["fields"][0]["type"] == "checklist"
+
+
+def test_single_answers_become_the_first_dated_entry_with_nothing_lost(two_versions, open_page):
+    page = open_page(f"{two_versions}/v1/worksheets/thought-record/").page
+    page.wait_for_selector("[data-onward-bound]", state="attached")
+    page.locator("#ow-thought-record-situation").fill("Read the email on the bus")
+    page.locator("#ow-thought-record-emotion-before-80").check()
+    page.locator("#ow-thought-record-automatic-thought").fill("I will never get there")
+    page.locator("#ow-thought-record-traps-fortune-telling").check()
+    page.locator("#ow-thought-record-balanced-thought").fill("One no is one no")
+    wait_for_stored(page, "thought-record", {"balanced-thought": "One no is one no", "traps": ["fortune-telling"]})
+    page.goto(f"{two_versions}/v1/worksheets/self-care-plan/")
+    page.wait_for_selector("[data-onward-bound]", state="attached")
+    page.locator("#ow-self-care-plan-today-water").check()
+    page.locator("#ow-self-care-plan-mindfulness-what").fill("Five slow breaths")
+    wait_for_stored(page, "self-care-plan", {"today": ["water"], "mindfulness-what": "Five slow breaths"})
+
+    page.goto(f"{two_versions}/v2/worksheets/thought-record/")
+    page.wait_for_selector("[data-onward-bound]", state="attached")
+    entry = "#ow-thought-record-records-0-"
+    assert page.locator(f"{entry}situation").input_value() == "Read the email on the bus"
+    assert page.locator(f"{entry}emotion-before-80").is_checked()
+    assert page.locator(f"{entry}automatic-thought").input_value() == "I will never get there"
+    assert page.locator(f"{entry}traps-fortune-telling").is_checked()
+    assert page.locator(f"{entry}balanced-thought").input_value() == "One no is one no"
+    assert page.locator(f"{entry}date").input_value() == ""  # the reader can date it; nothing is made up
+    assert page.locator("[data-onward-retired]").is_hidden()
+    wait_for_version(page, "thought-record", 2)
+    record = stored_record(page, "thought-record")
+    assert record["version"] == 2 and "retired" not in record
+    assert record["answers"] == {
+        "records": [
+            {
+                "situation": "Read the email on the bus",
+                "emotion-before": 80,
+                "automatic-thought": "I will never get there",
+                "traps": ["fortune-telling"],
+                "balanced-thought": "One no is one no",
+            }
+        ]
+    }
+
+    page.goto(f"{two_versions}/v2/worksheets/self-care-plan/")
+    page.wait_for_selector("[data-onward-bound]", state="attached")
+    assert page.locator("#ow-self-care-plan-check-ins-0-small-things-water").is_checked()
+    assert page.locator("#ow-self-care-plan-mindfulness-what").input_value() == "Five slow breaths"
+    assert page.locator("[data-onward-retired]").is_hidden()
+    wait_for_version(page, "self-care-plan", 2)
+    record = stored_record(page, "self-care-plan")
+    assert record["answers"]["check-ins"] == [{"small-things": ["water"]}]
+    assert "today" not in record["answers"] and "retired" not in record

@@ -15,6 +15,8 @@ from worksheet_driver import (
     first_text_field,
     read_form,
     sample_answers,
+    TAB_FOCUS_SCRIPT,
+    in_use,
     set_field,
     stored_record,
     wait_for_stored,
@@ -48,7 +50,7 @@ def test_every_answer_comes_back_exactly_after_a_reload(site_url, open_page, wor
     bound(page)
     assert read_form(page, worksheet) == answers
     record = stored_record(page, worksheet_id)
-    assert record["format"] == 1 and record["version"] == worksheet.version and record["updated"]
+    assert record["format"] == 2 and record["version"] == worksheet.version and record["updated"]
     assert watched.console_errors == [] and watched.foreign_requests() == []
 
 
@@ -92,13 +94,16 @@ def test_two_tabs_stay_in_sync(site_url, browser, worksheet_id):
     text, group = first_text_field(worksheet)
     html_id = field_id(worksheet, text, 0, group) if group else field_id(worksheet, text)
     context = browser.new_context(viewport=DESKTOP)
+    context.add_init_script(TAB_FOCUS_SCRIPT)
     try:
         first, second = context.new_page(), context.new_page()
         for page in (first, second):
             page.goto(url(site_url, worksheet_id))
             bound(page)
+        in_use(first, second)
         first.locator(f"#{html_id}").fill("typed in the first tab ✓")
         second.wait_for_function(f"document.getElementById('{html_id}').value === 'typed in the first tab ✓'")
+        in_use(second, first)  # the person moves to the second tab; the first keeps its focus there
         second.locator(f"#{html_id}").fill("and changed in the second")
         first.wait_for_function(f"document.getElementById('{html_id}').value === 'and changed in the second'")
     finally:
@@ -229,8 +234,12 @@ def test_can_be_completed_with_the_keyboard_alone(site_url, browser, worksheet_i
         context.close()
 
 
+# These tests type into a worksheet's first question, so they use one that opens with a text field.
+TEXT_FIRST = "goals-plan"
+
+
 def test_clear_asks_first_then_empties_the_worksheet(site_url, open_page):
-    worksheet = WORKSHEETS["thought-record"]
+    worksheet = WORKSHEETS[TEXT_FIRST]
     page = open_page(url(site_url, worksheet.id)).page
     bound(page)
     answers = sample_answers(worksheet)
@@ -250,17 +259,17 @@ def test_clear_asks_first_then_empties_the_worksheet(site_url, open_page):
 
 
 def test_an_unreadable_record_is_kept_aside_and_reported(site_url, open_page):
-    worksheet = WORKSHEETS["thought-record"]
+    worksheet = WORKSHEETS[TEXT_FIRST]
     page = open_page(url(site_url, worksheet.id)).page
     bound(page)
     page.evaluate(
         "() => { const ns = document.querySelector('meta[name=onward-storage]').content;"
-        " localStorage.setItem(`onward:${ns}:worksheet:thought-record`, '{\"format\": 1, \"answ'); }"
+        " localStorage.setItem(`onward:${ns}:worksheet:goals-plan`, '{\"format\": 1, \"answ'); }"
     )
     page.reload()
     bound(page)
     assert page.locator('[data-onward-message="unreadable"]').is_visible()
-    kept = page.evaluate("Object.keys(localStorage).filter(k => k.includes(':unreadable:thought-record:'))")
+    kept = page.evaluate("Object.keys(localStorage).filter(k => k.includes(':unreadable:goals-plan:'))")
     assert len(kept) == 1
     assert page.evaluate(f"localStorage.getItem('{kept[0]}')") == '{"format": 1, "answ'
     with page.expect_download() as download:
@@ -272,14 +281,14 @@ def test_an_unreadable_record_is_kept_aside_and_reported(site_url, open_page):
 
     # "Your answers" lists the copy and hands it over exactly as it was stored.
     page.goto(f"{site_url}/my-answers/")
-    item = page.locator("[data-onward-held-list] li", has_text="A copy kept aside from Thought record")
+    item = page.locator("[data-onward-held-list] li", has_text="A copy kept aside from Goals and action plan")
     with page.expect_download() as download:
         item.get_by_role("button", name="Download this copy").click()
     assert download.value.path().read_text() == '{"format": 1, "answ'
 
 
 def test_full_storage_is_reported_and_answers_stay_in_memory(site_url, open_page):
-    worksheet = WORKSHEETS["thought-record"]
+    worksheet = WORKSHEETS[TEXT_FIRST]
     page = open_page(url(site_url, worksheet.id)).page
     bound(page)
     page.evaluate(
@@ -295,13 +304,13 @@ def test_full_storage_is_reported_and_answers_stay_in_memory(site_url, open_page
     with page.expect_download() as download:
         page.locator('[data-onward-download="answers"]').click()
     backup = json.loads(download.value.path().read_text())
-    assert backup["onward"] == "backup" and backup["format"] == 2  # a file "Restore" takes back
+    assert backup["onward"] == "backup" and backup["format"] == 3  # a file "Restore" takes back
     assert backup["worksheets"][worksheet.id]["answers"][first.id].startswith("kept in memory")
     assert page.locator(f"#{field_id(worksheet, first)}").input_value().startswith("kept in memory")
 
 
 def test_blocked_storage_is_reported_and_the_form_still_works(site_url, browser):
-    worksheet = WORKSHEETS["thought-record"]
+    worksheet = WORKSHEETS[TEXT_FIRST]
     context = browser.new_context(viewport=DESKTOP)
     context.add_init_script(
         "Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});"
@@ -328,11 +337,11 @@ def test_blocked_storage_is_reported_and_the_form_still_works(site_url, browser)
 
 
 def test_worksheet_sits_beside_its_guide_section(site_url, open_page):
-    page = open_page(f"{site_url}/coping/").page
-    embed = page.locator("#reframing ~ details.onward-embed").first
+    page = open_page(f"{site_url}/moving-forward/").page
+    embed = page.locator("#set-new-goals ~ details.onward-embed").first
     embed.locator("summary").click()
     bound(page)
-    worksheet = WORKSHEETS["thought-record"]
+    worksheet = WORKSHEETS[TEXT_FIRST]
     first = worksheet.fields[0]
     set_field(page, field_id(worksheet, first), first, "typed beside the guide")
     wait_for_stored(page, worksheet.id, {first.id: "typed beside the guide"})
@@ -342,7 +351,7 @@ def test_worksheet_sits_beside_its_guide_section(site_url, open_page):
 
 
 def test_typing_after_a_clear_is_saved_again(site_url, open_page):
-    worksheet = WORKSHEETS["thought-record"]
+    worksheet = WORKSHEETS[TEXT_FIRST]
     page = open_page(url(site_url, worksheet.id)).page
     bound(page)
     first = worksheet.fields[0]
@@ -359,14 +368,14 @@ def test_edits_in_two_tabs_at_once_are_both_kept(site_url, browser):
     try:
         one, two = context.new_page(), context.new_page()
         for page in (one, two):
-            page.goto(url(site_url, "thought-record"))
+            page.goto(url(site_url, "interview-self-review"))
             bound(page)
-        one.locator("#ow-thought-record-situation").fill("typed in tab one")
-        two.locator("#ow-thought-record-emotion").fill("typed in tab two")
+        one.locator("#ow-interview-self-review-role").fill("typed in tab one")
+        two.locator("#ow-interview-self-review-organisation").fill("typed in tab two")
         for page in (one, two):
-            wait_for_stored(page, "thought-record", {"situation": "typed in tab one", "emotion": "typed in tab two"})
-        one.wait_for_function("document.getElementById('ow-thought-record-emotion').value === 'typed in tab two'")
-        assert two.locator("#ow-thought-record-situation").input_value() == "typed in tab one"
+            wait_for_stored(page, "interview-self-review", {"role": "typed in tab one", "organisation": "typed in tab two"})
+        one.wait_for_function("document.getElementById('ow-interview-self-review-organisation').value === 'typed in tab two'")
+        assert two.locator("#ow-interview-self-review-role").input_value() == "typed in tab one"
     finally:
         context.close()
 

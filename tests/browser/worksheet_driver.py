@@ -154,3 +154,16 @@ def first_text_field(worksheet: Worksheet) -> tuple[Field, Field | None]:
                 if child.type in ("short_text", "long_text"):
                     return child, field
     raise LookupError(worksheet.id)
+
+
+# Playwright tells every page it has focus. A real browser tells only the tab in use: the
+# others keep their activeElement but document.hasFocus() is false. Pages opened in a context
+# with this script follow `in_use` instead.
+TAB_FOCUS_SCRIPT = "document.hasFocus = () => window.__onwardInUse !== false;"
+
+
+def in_use(page: Page, *others: Page) -> None:
+    """Make `page` the tab the person is using, and `others` tabs in the background."""
+    for other in others:
+        other.evaluate("window.__onwardInUse = false; window.dispatchEvent(new Event('blur'))")
+    page.evaluate("window.__onwardInUse = true")

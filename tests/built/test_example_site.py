@@ -65,7 +65,7 @@ def test_logo_favicon_and_language(example_site):
 
 def test_the_replaced_section_shows_the_centres_text(example_site):
     text = parse_html(html_of(example_site, "coping")).text
-    assert "personne à Example University n'attend de vous que vous portiez cela sans aide" in text
+    assert "personne à Example University n’attend de vous que vous portiez cela sans aide" in text
     assert "Most people find that the low feeling after a rejection eases" not in text
     assert "more-support" in parse_html(html_of(example_site, "coping")).ids  # same anchor, links still work
 
@@ -73,7 +73,7 @@ def test_the_replaced_section_shows_the_centres_text(example_site):
 def test_the_added_section_sits_where_it_was_put(example_site):
     html = html_of(example_site, "learning")
     assert html.index('id="improving-interview-skills"') < html.index('id="workshops"')
-    assert "S'entraîner avec le service d'orientation" in parse_html(html).text
+    assert "S’entraîner avec le service d’orientation" in parse_html(html).text
 
 
 def test_the_removed_section_is_gone_from_pages_nav_and_search(example_site):
@@ -122,6 +122,6 @@ def test_the_example_is_french_throughout(example_site):
         share, words = english_share(page.read_text(encoding="utf-8"))
         assert share <= 0.01, (page, words)
     sheet = parse_html(html_of(example_site, "worksheets/appointment-prep")).text
-    assert "Préparer un rendez-vous d'orientation" in sheet and "Reprendre confiance en moi" in sheet
+    assert "Préparer un rendez-vous d’orientation" in sheet and "Reprendre confiance en moi" in sheet
     assert "Getting ready for a careers appointment" not in sheet
     assert [line for line in example_site.log.splitlines() if line.strip().startswith("overlay/")] == []

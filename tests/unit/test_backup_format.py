@@ -60,7 +60,7 @@ def test_the_browser_module_gives_the_same_verdicts(oversized: Path) -> None:
 
 def test_a_format_1_record_becomes_a_one_worksheet_backup() -> None:
     backup = read_backup((FIXTURES / "valid-record-format-1.json").read_bytes())
-    assert backup["format"] == 2
+    assert backup["format"] == 3
     assert backup["site"] is None
     assert backup["worksheets"] == {
         "strengths": {"version": 1, "updated": "2026-11-01T08:00:00.000Z", "answers": {"strengths": "Listening"}}

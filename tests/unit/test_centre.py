@@ -87,7 +87,7 @@ def test_no_configuration_keeps_onwards_generic_help_and_palette(tmp_path):
     french = translator_for("fr", bundled("locales"))
     assert french is not None
     box = centre.help_box(default_help(load_catalog("fr"), french.document), "")
-    assert box["contacts"][0]["name"] == "Un conseiller ou une conseillère d'orientation"
+    assert box["contacts"][0]["name"] == "Un conseiller ou une conseillère d’orientation"
 
 
 def replace_line(key: str, value: str) -> str:

@@ -20,6 +20,7 @@ from onward.components import (
     walk_roles,
 )
 from onward.content import Guide, Page
+from onward.errors import ContentError
 from onward.links import INLINE_LINK
 from onward.paths import bundled
 from onward.render import Renderer, Resolver, WorksheetRef, resolve_links
@@ -176,7 +177,23 @@ def test_help_escapes_configured_text():
 
 
 def test_strict_undefined_names_the_missing_parameter():
-    from jinja2 import UndefinedError
-
-    with pytest.raises(UndefinedError, match="'text' was not provided"):
+    with pytest.raises(ContentError, match=r"^macros/paragraph\.md\.j2:\d+: paragraph: parameter 'text' was not provided"):
         RENDERER.call("paragraph")
+
+
+@pytest.mark.parametrize("level", [2, 3])
+def test_entries_and_form_headings_take_the_level_they_are_given(level):
+    """h2 on a worksheet's own page (under its h1), h3 inside a guide section (under an h2)."""
+    group = next(e["params"] for e in COMPONENTS["group"].examples)
+    entries = RENDERER.call("group", **{**group, "heading_level": level})
+    assert entries.count(f'<h{level} class="onward-entry__heading"') == 2  # the entry and its template
+    form = next(e["params"] for e in COMPONENTS["worksheet_form"].examples)
+    html = RENDERER.call("worksheet_form", **{**form, "heading_level": level})
+    assert f'<h{level} class="onward-insights__title"' in html
+    assert f'<h{level} class="onward-retired__title"' in html
+
+
+def test_a_forms_regions_name_their_worksheet_for_screen_readers():
+    form = next(e["params"] for e in COMPONENTS["worksheet_form"].examples)
+    html = RENDERER.call("worksheet_form", **form)
+    assert '<span class="onward-visually-hidden">: A tiny worksheet</span></h2>' in html

@@ -13,7 +13,7 @@ from onward.paths import bundled
 from onward.translations import CONTENT, DOMAINS
 
 sys.path.insert(0, str(bundled("content").parent / "tools"))
-from french_spacing import NBSP, spaced  # noqa: E402
+from french_spacing import NBSP, NNBSP, spaced  # noqa: E402
 
 LOCALES = bundled("locales")
 EXAMPLE_LOCALES = bundled("content").parent / "examples" / "example-university" / "overlay" / "locales"
@@ -63,7 +63,7 @@ def test_every_id_has_a_french_text(pair: tuple[Path, Path]) -> None:
 
 @pytest.mark.parametrize("pair", params())
 def test_french_spacing(pair: tuple[Path, Path]) -> None:
-    """A no-break space before ; : ! ? and inside « » (python tools/french_spacing.py FILE fixes them)."""
+    """No-break spaces before ; : ! ? and inside « », and ’ for an apostrophe (python tools/french_spacing.py FILE fixes them)."""
     if not pair[1].is_file():
         pytest.fail(f"{pair[1]} is missing")
     wrong = [(key[0], m.string) for key, m in read(pair[1]).items() if m.string and spaced(m.string) != m.string]  # type: ignore[attr-defined]
@@ -92,5 +92,25 @@ def test_links_numbers_and_emphasis_are_kept(pair: tuple[Path, Path]) -> None:
 
 
 def test_the_spacing_tool_leaves_link_targets_and_addresses_alone() -> None:
-    assert spaced("Voir [ici](coping#more-support) : https://3114.fr !") == f"Voir [ici](coping#more-support){NBSP}: https://3114.fr{NBSP}!"
+    assert spaced("Voir [ici](coping#more-support) : https://3114.fr !") == f"Voir [ici](coping#more-support){NBSP}: https://3114.fr{NNBSP}!"
     assert spaced("« oui »") == f"«{NBSP}oui{NBSP}»" and spaced("9:30") == "9:30"
+
+
+def test_the_spacing_tool_writes_narrow_spaces_before_three_marks_and_typographic_apostrophes() -> None:
+    """As the insights' catalogue and the interface have it: one French typography across Onward."""
+    assert spaced("Vraiment ? Oui ; enfin !") == f"Vraiment{NNBSP}? Oui{NNBSP}; enfin{NNBSP}!"
+    assert spaced("l'entretien, aujourd'hui") == "l’entretien, aujourd’hui"
+    assert spaced("[l'offre](learning#l'ancre)") == "[l’offre](learning#l'ancre)"
+
+
+def interface_strings(value: object, key: str = "") -> list[tuple[str, str]]:
+    if isinstance(value, dict):
+        return [found for k, v in value.items() for found in interface_strings(v, f"{key}.{k}".lstrip("."))]
+    return [(key, value)] if isinstance(value, str) else []
+
+
+def test_the_interface_follows_the_same_french_typography() -> None:
+    import yaml
+
+    french = yaml.safe_load((LOCALES / "fr.yml").read_text(encoding="utf-8"))
+    assert [(key, text) for key, text in interface_strings(french) if spaced(text) != text] == []

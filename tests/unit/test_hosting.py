@@ -119,8 +119,10 @@ def test_onwards_lock_and_a_new_sites_lock_pin_the_pyodide_onward_is_tested_with
     lock = json.loads((REPO / "package-lock.json").read_text(encoding="utf-8"))
     assert lock["packages"]["node_modules/pyodide"]["version"] == PYODIDE_VERSION
     site = site_lock()
-    assert site["packages"][""]["dependencies"] == {"pyodide": PYODIDE_VERSION}
-    assert site["packages"]["node_modules/pyodide"] == lock["packages"]["node_modules/pyodide"]
+    esbuild = lock["packages"]["node_modules/esbuild"]["version"]
+    assert site["packages"][""]["dependencies"] == {"esbuild": esbuild, "pyodide": PYODIDE_VERSION}
+    for name in ("pyodide", "esbuild", "@esbuild/linux-x64"):
+        assert site["packages"][f"node_modules/{name}"] == lock["packages"][f"node_modules/{name}"]
     assert all(entry.get("integrity", "").startswith("sha512-") for key, entry in site["packages"].items() if key)
 
 

@@ -7,6 +7,7 @@ result validator defined here.
 from __future__ import annotations
 
 import ast
+import importlib
 import json
 import re
 import sys
@@ -17,16 +18,20 @@ from typing import Any
 import pytest
 import yaml
 
+from insights_package import PACKAGE, onward_insights
+from onward_insights import WORKSHEETS, run, run_json
+from onward_insights._answers import AnswerShapeError, RequestError
+
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "worksheets"))
-
-import onward_insights  # noqa: E402
-from onward_insights import WORKSHEETS, run, run_json  # noqa: E402
-from onward_insights._common import AnswerShapeError, RequestError  # noqa: E402
-
 TODAY = "2026-11-26"
-FIXTURES = sorted((REPO / "tests" / "fixtures" / "insights").glob("*.json"))
-PACKAGE = REPO / "worksheets" / "onward_insights"
+FIXTURES = sorted((REPO / "tests" / "fixtures" / "insights").rglob("*.json"))
+UNEXPECTED_ERROR = (
+    "Something went wrong while looking at these answers. They are still saved in this browser, unchanged."
+)
+
+
+def module_of(worksheet: str):
+    return importlib.import_module(onward_insights.module_name(worksheet))
 
 
 # ---- What exists in the guide and the worksheets -------------------------------------------
@@ -353,47 +358,51 @@ def blank_answers(worksheet: str) -> dict[str, Any]:
 
 
 def test_worksheets_lists_exactly_the_worksheet_files():
+    """Every worksheet of the reference site has a module, found by its name; no list repeats them."""
     assert set(WORKSHEETS) == set(SHEETS)
-    assert len(WORKSHEETS) == 12
     assert isinstance(WORKSHEETS, tuple)
+    modules = {path.stem.replace("_", "-") for path in PACKAGE.glob("*.py") if not path.stem.startswith("_")}
+    assert modules == set(SHEETS)
 
 
 @pytest.mark.parametrize("worksheet", sorted(SHEETS))
 def test_run_dispatches_to_the_module_named_after_the_worksheet(worksheet):
-    module = getattr(onward_insights, worksheet.replace("-", "_"))
+    module = module_of(worksheet)
+    assert module.__name__ == "onward_insights." + worksheet.replace("-", "_")
     assert run(worksheet, {}, TODAY) == module.insights({}, TODAY)
     assert run(worksheet, {}, TODAY)["worksheet"] == worksheet
 
 
-@pytest.mark.parametrize("worksheet", sorted(SHEETS))
-def test_each_module_declares_the_same_fields_as_its_yaml(worksheet):
-    """FIELDS mirrors the form, so shape checks and option lists cannot drift from the YAML."""
-    module = getattr(onward_insights, worksheet.replace("-", "_"))
+@pytest.mark.parametrize("name", ["_facts", "_i18n", "__init__", "../rejection-log", "Rejection-Log", "rejection_log"])
+def test_only_a_worksheet_id_reaches_a_module(name):
+    assert onward_insights.insight_module(name) is None
+    assert run_error(name, {}).startswith("There are no insights for a worksheet called")
 
-    def expected(fields: list[dict[str, Any]]) -> dict[str, tuple]:
-        found = {}
+
+def test_the_package_keeps_no_copy_of_the_yaml():
+    """Section ids, worksheet ids and option labels come from site_facts.json, never from the code."""
+    labels: set[str] = set()
+    ids: set[str] = set(SHEETS)
+
+    def collect(fields: list[dict[str, Any]]) -> None:
         for field in fields:
-            if field["type"] == "note":
-                continue
-            options = tuple(option["value"] for option in field.get("options", []))
-            bounds = (field["min"], field["max"]) if field["type"] == "scale" else (0, 0)
-            children = expected(field["fields"]) if field["type"] == "group" else {}
-            found[field["id"]] = (field["type"], options, bounds, children)
-        return found
+            labels.update(option["label"] for option in field.get("options", []))
+            ids.update([field["id"], *(option["value"] for option in field.get("options", []))])
+            collect(field.get("fields", []))
 
-    def declared(fields) -> dict[str, tuple]:
-        return {
-            key: (spec.type, spec.options, (spec.low, spec.high), declared(spec.fields) if spec.type == "group" else {})
-            for key, spec in fields.items()
+    for sheet in SHEETS.values():
+        collect(sheet["fields"])
+    # A field id or option value may share its name with a section (the reasons); a bare section id may not.
+    sections = {section for page in ANCHORS.values() for section in page} - ids
+    for path in sorted(PACKAGE.glob("*.py")):
+        strings = {
+            node.value
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
         }
-
-    assert declared(module.FIELDS) == expected(SHEETS[worksheet]["fields"])
-
-
-def test_the_known_guide_targets_match_the_content_files():
-    from onward_insights._common import GUIDE_SECTIONS
-
-    assert {page: set(sections) for page, sections in GUIDE_SECTIONS.items()} == ANCHORS
+        assert not strings & labels, (path.name, strings & labels)
+        targets = {value.partition("#")[2] for value in strings if "#" in value}
+        assert not {value for value in strings if value in sections} - targets, path.name
 
 
 def test_the_package_uses_only_the_standard_library_and_never_reads_the_clock():
@@ -413,7 +422,7 @@ def test_the_package_uses_only_the_standard_library_and_never_reads_the_clock():
 
 def test_every_module_has_an_insights_function_with_type_hints_and_docstrings():
     for worksheet in WORKSHEETS:
-        module = getattr(onward_insights, worksheet.replace("-", "_"))
+        module = module_of(worksheet)
         assert module.__doc__
         assert module.insights.__doc__
         hints = module.insights.__annotations__
@@ -437,7 +446,7 @@ def test_every_field_present_but_blank_gives_the_same_result_as_no_answers(works
 
 @pytest.mark.parametrize("worksheet", sorted(SHEETS))
 def test_unknown_keys_are_ignored(worksheet):
-    extra = {"question-removed-in-v2": "old answer", "another": [1, {"x": None}], "n": 3.5}
+    extra = {"question-removed-in-v2": "old answer", "another": [1, {"x": None}], "n": 3.5, "language": "fr"}
     fixture = REPO / "tests" / "fixtures" / "insights" / f"{worksheet}--full.json"
     answers = json.loads(fixture.read_text(encoding="utf-8"))["answers"]
     assert run_ok(worksheet, {**answers, **extra}) == run_ok(worksheet, answers)
@@ -464,7 +473,7 @@ def test_whitespace_only_text_counts_as_empty(worksheet):
 
 
 def test_there_are_at_least_three_fixtures_per_worksheet_including_empty_partial_and_full():
-    names = [path.stem for path in FIXTURES]
+    names = [path.stem for path in FIXTURES if path.parent.name == "insights"]
     for worksheet in SHEETS:
         mine = [name for name in names if name.startswith(worksheet + "--")]
         assert len(mine) >= 3, worksheet
@@ -476,7 +485,7 @@ def test_there_are_at_least_three_fixtures_per_worksheet_including_empty_partial
 def test_every_fixture_runs_without_error_and_validates(path):
     raw = path.read_text(encoding="utf-8")
     request = json.loads(raw)
-    assert set(request) == {"worksheet", "today", "answers"}
+    assert set(request) in ({"worksheet", "today", "answers"}, {"worksheet", "today", "answers", "language"})
     assert request["worksheet"] in SHEETS
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", request["today"])
     output = run_json(raw)
@@ -561,24 +570,28 @@ def test_output_is_sorted_compact_json_with_unicode_kept():
         ("rejection-log", {"applications": [{"reasons": ["competition", 3]}]}, "reasons"),
         ("rejection-log", {"applications": [{}, {"feeling": 11}]}, "feeling"),
         ("rejection-log", {"applications": [{"organisation": 12}]}, "organisation"),
-        ("thought-record", {"emotion-before": 101}, "emotion-before"),
-        ("thought-record", {"emotion-after": -10}, "emotion-after"),
-        ("thought-record", {"belief": "50"}, "belief"),
-        ("thought-record", {"belief": True}, "belief"),
-        ("thought-record", {"belief": 45.5}, "belief"),
-        ("thought-record", {"traps": "labelling"}, "traps"),
-        ("thought-record", {"automatic-thought": ["I", "never"]}, "automatic-thought"),
-        ("feedback-request", {"interview-date": 20261120}, "interview-date"),
+        ("thought-record", {"records": [{"emotion-before": 101}]}, "emotion-before"),
+        ("thought-record", {"records": [{"emotion-after": -10}]}, "emotion-after"),
+        ("thought-record", {"records": [{"belief": "50"}]}, "belief"),
+        ("thought-record", {"records": [{"belief": True}]}, "belief"),
+        ("thought-record", {"records": [{"belief": 45.5}]}, "belief"),
+        ("thought-record", {"records": [{"traps": "labelling"}]}, "traps"),
+        ("thought-record", {"records": [{"automatic-thought": ["I", "never"]}]}, "automatic-thought"),
+        ("thought-record", {"records": {"situation": "x"}}, "records"),
+        ("feedback-request", {"stage-date": 20261120}, "stage-date"),
+        ("feedback-request", {"stage": ["application"]}, "stage"),
         ("feedback-request", {"topics": {"answers": True}}, "topics"),
         ("goals-plan", {"goals": [{"status": 1}]}, "status"),
         ("goals-plan", {"situation": {"text": "x"}}, "situation"),
         ("reasons-check", {"competition": 5}, "competition"),
         ("interview-self-review", {"nerves": 0}, "nerves"),
-        ("self-care-plan", {"today": "water"}, "today"),
+        ("self-care-plan", {"check-ins": [{"small-things": "water"}]}, "small-things"),
+        ("self-care-plan", {"check-ins": [{"feeling": 11}]}, "feeling"),
         ("strengths", {"accomplishments": [{"what-it-shows": None}, []]}, "accomplishments"),
         ("networking-plan", {"people": [{"done": "contacted"}]}, "done"),
         ("learning-plan", {"skills": [{"by-when": ["2026-12-01"]}]}, "by-when"),
         ("expressive-writing", {"sessions": [{"feeling-after": 12}]}, "feeling-after"),
+        ("expressive-writing", {"sessions": [{"feeling-before": -1}]}, "feeling-before"),
     ],
 )
 def test_impossible_shapes_give_a_clear_error_naming_the_field(worksheet, answers, named):
@@ -646,9 +659,9 @@ def test_an_unexpected_failure_inside_still_returns_an_error_result(monkeypatch)
     def broken(answers, today):
         raise ZeroDivisionError
 
-    monkeypatch.setattr(onward_insights.strengths, "insights", broken)
+    monkeypatch.setattr(module_of("strengths"), "insights", broken)
     result = json.loads(run_json(json.dumps({"worksheet": "strengths", "answers": {}, "today": TODAY})))
-    assert result == {"worksheet": "strengths", "error": onward_insights.UNEXPECTED_ERROR}
+    assert result == {"worksheet": "strengths", "error": UNEXPECTED_ERROR}
 
 
 def test_broken_emoji_halves_are_replaced_rather_than_failing():
@@ -673,7 +686,7 @@ def test_deep_nesting_is_refused_before_decoding_but_brackets_in_text_are_fine()
     result = json.loads(run_json("[" * 5000 + "]" * 5000))
     assert result["error"] == "The request is nested far more deeply than any worksheet's answers can be."
     brackets = "[{" * 500 + " not nested at all"
-    result = run_ok("strengths", {"skills": brackets, "accomplishments": [{"what-it-shows": brackets}]})
+    result = run_ok("goals-plan", {"goals": [{"goal": brackets}]})
     assert brackets in all_text(result)
 
 

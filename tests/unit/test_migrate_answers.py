@@ -94,3 +94,98 @@ def test_earlier_retired_answers_are_kept_and_never_overwritten(tmp_path: Path) 
         "hobby": {"question": "Old wording", "value": "Chess"},
         "hobby~2": {"question": "hobby", "value": "Go"},
     }
+
+
+# ---- A question that becomes repeatable: its single answers become the first entry ---------------
+
+KEPT_OVER_TIME = {
+    "id": "diary",
+    "title": "Diary",
+    "version": 2,
+    "fields": [
+        {
+            "id": "days",
+            "type": "group",
+            "label": "Days",
+            "item_label": "Day",
+            "gathers": ["feeling", "thought", "done"],
+            "fields": [
+                {"id": "date", "type": "date", "label": "Date"},
+                {"id": "feeling", "type": "scale", "label": "How strong?"},
+                {"id": "thought", "type": "long_text", "label": "The thought"},
+                {
+                    "id": "small-things",
+                    "type": "checklist",
+                    "label": "Small things",
+                    "renamed_from": ["done"],
+                    "options": [["walk", "A walk"], ["call", "A call"]],
+                },
+            ],
+        },
+        {"id": "plan", "type": "short_text", "label": "Plan"},
+    ],
+}
+
+
+def run_node(function: str, cases: list[list[Any]], tmp_path: Path) -> list[Any]:
+    file = tmp_path / f"{function}.json"
+    file.write_text(json.dumps(cases))
+    script = REPO / "tests" / "node" / "run_module.mjs"
+    done = subprocess.run([NODE, str(script), "migrate.js", function, str(file)], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def diary(answers: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {"format": 1, "worksheet": "diary", "version": 1, "updated": None, "answers": answers, **extra}
+
+
+def test_single_answers_become_the_first_entry_with_nothing_retired(tmp_path: Path) -> None:
+    old = {"feeling": 70, "thought": "It will always go this way", "done": ["walk"], "plan": "Rest"}
+    [result] = run_node("migrate", [[diary(old), KEPT_OVER_TIME]], tmp_path)
+    assert result["changed"] is True
+    assert result["record"]["version"] == 2
+    assert result["record"]["answers"] == {
+        "days": [{"feeling": 70, "thought": "It will always go this way", "small-things": ["walk"]}],
+        "plan": "Rest",
+    }
+    assert "retired" not in result["record"]
+
+
+def test_entries_already_in_the_group_follow_the_gathered_one(tmp_path: Path) -> None:
+    old = {"thought": "First words", "days": [{"date": "2026-11-20", "thought": "Later words"}]}
+    [result] = run_node("migrate", [[diary(old), KEPT_OVER_TIME]], tmp_path)
+    assert result["record"]["answers"]["days"] == [{"thought": "First words"}, {"date": "2026-11-20", "thought": "Later words"}]
+
+
+def test_empty_single_answers_make_no_entry(tmp_path: Path) -> None:
+    [result] = run_node("migrate", [[diary({"thought": "", "done": [], "feeling": None, "plan": "Rest"}), KEPT_OVER_TIME]], tmp_path)
+    assert result["record"]["answers"] == {"plan": "Rest"}
+    assert "retired" not in result["record"]
+
+
+def test_a_gathered_answer_that_no_longer_fits_is_kept_aside_with_its_entry(tmp_path: Path) -> None:
+    old = {"thought": "Words", "done": ["walk", "swim"]}
+    [result] = run_node("migrate", [[diary(old, questions={"done": "What did you do?"}), KEPT_OVER_TIME]], tmp_path)
+    assert result["record"]["answers"]["days"] == [{"thought": "Words", "small-things": ["walk"]}]
+    assert result["record"]["retired"] == {"days.1.small-things": {"question": "Day 1: Small things", "value": ["swim"]}}
+
+
+def test_with_something_unreadable_under_the_group_the_single_answers_are_kept_aside(tmp_path: Path) -> None:
+    old = {"thought": "Words", "days": "not a list"}
+    [result] = run_node("migrate", [[diary(old, questions={"thought": "The thought"}), KEPT_OVER_TIME]], tmp_path)
+    assert "days" not in result["record"]["answers"]
+    assert result["record"]["retired"] == {
+        "thought": {"question": "The thought", "value": "Words"},
+        "days": {"question": "Days", "value": "not a list"},
+    }
+
+
+def test_gather_alone_returns_the_same_record_when_there_is_nothing_to_gather(tmp_path: Path) -> None:
+    current = {"format": 1, "worksheet": "diary", "version": 2, "updated": None, "answers": {"days": [{"thought": "x"}]}}
+    gathered, untouched = run_node(
+        "gather", [[diary({"feeling": 30}), KEPT_OVER_TIME], [current, KEPT_OVER_TIME]], tmp_path
+    )
+    assert gathered["answers"] == {"days": [{"feeling": 30}]} and gathered["version"] == 1
+    assert untouched == current
+    [plain] = run_node("migrate", [[record({"goal": "A job"}, version=2), DEFINITION]], tmp_path)
+    assert plain["changed"] is False

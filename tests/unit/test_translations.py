@@ -234,7 +234,7 @@ def test_the_help_sets_shown_in_french_keep_numbers_and_mark_what_is_english() -
     assert translator is not None
     uk = help_sets_for("uk", translator.document)["help_set"]
     assert uk["country"] == "Royaume-Uni"
-    assert (uk["emergency"]["phone"], uk["emergency"]["before"]) == ("999", "Si vous n'êtes peut-être pas en sécurité en ce moment, appelez le ")
+    assert (uk["emergency"]["phone"], uk["emergency"]["before"]) == ("999", "Si vous n’êtes peut-être pas en sécurité en ce moment, appelez le ")
     assert [c.get("phone") for c in uk["contacts"]] == ["111", "116 123", "0800 100 900"]
     assert translator.untranslated == []
 

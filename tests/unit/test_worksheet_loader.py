@@ -57,10 +57,10 @@ def problems(folder: Path, anchors=None) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
-def test_the_twelve_worksheets_load_in_order():
+def test_every_worksheet_loads_in_order():
     worksheets = load_worksheets(bundled("worksheets"), COMPONENTS)
     assert list(worksheets)[:4] == ["rejection-log", "reasons-check", "feedback-request", "thought-record"]
-    assert len(worksheets) == 12
+    assert set(worksheets) == {path.stem for path in bundled("worksheets").glob("*.yml")}
     assert worksheet_ids(bundled("worksheets")) == sorted(worksheets)
 
 
@@ -166,3 +166,52 @@ def test_two_fields_cannot_claim_the_same_old_id(tmp_path):
     )
     found = problems(write(tmp_path, text))
     assert any("'old' is already claimed by field 'word'" in p for p in found), found
+
+
+def gathering(gathers: str) -> str:
+    """The sheet with its one-word question now asked per day: the days group gathers it."""
+    return SHEET.replace("    id: days\n", f"    id: days\n    gathers: {gathers}\n")
+
+
+def test_gathers_moves_into_the_definition_the_browser_reads(tmp_path):
+    text = gathering("[feeling, level]").replace("    id: word\n", "    id: mood-word\n").replace(
+        "        id: date\n", "        id: date\n        renamed_from: [feeling]\n"
+    )
+    sheet = load_worksheets(write(tmp_path, text), COMPONENTS)["mood"]
+    days = sheet.definition()["fields"][1]
+    assert days["gathers"] == ["feeling", "level"]
+    assert "gathers" not in sheet.fields[1].params  # the form's HTML does not carry it twice
+
+
+@pytest.mark.parametrize(
+    ("gathers", "message"),
+    [
+        ("[mood]", "worksheets/mood.yml:13: fields[1].gathers[0]: 'mood' is not a field of this group (its fields: date, level)"),
+        ("[level, word]", "worksheets/mood.yml:13: fields[1].gathers[1]: 'word' is not a field of this group"),
+        ("[]", "worksheets/mood.yml:13: fields[1].gathers: "),
+        ("level", "worksheets/mood.yml:13: fields[1].gathers: "),
+        ("[Level]", "worksheets/mood.yml:13: fields[1].gathers[0]: "),
+    ],
+)
+def test_a_bad_gathers_names_file_line_and_field(tmp_path, gathers, message):
+    found = problems(write(tmp_path, gathering(gathers)))
+    assert any(p.startswith(message) for p in found), found
+
+
+def test_a_gathered_id_must_not_still_be_asked_at_the_top(tmp_path):
+    text = gathering("[word]").replace("        id: level\n", "        id: level\n        renamed_from: [word]\n")
+    found = problems(write(tmp_path, text))
+    assert found == [
+        "worksheets/mood.yml:13: fields[1].gathers[0]: 'word' is still the id of a field here, so its answers cannot move"
+    ]
+
+
+def test_a_gathered_id_is_claimed_once(tmp_path):
+    text = gathering("[level]").replace("    id: word\n", "    id: word\n    renamed_from: [level]\n")
+    found = problems(write(tmp_path, text))
+    assert found == ["worksheets/mood.yml:14: fields[1].gathers[0]: 'level' is already claimed by field 'word'"]
+
+
+def test_only_a_group_may_gather(tmp_path):
+    found = problems(write(tmp_path, SHEET.replace("    id: word\n", "    id: word\n    gathers: [level]\n")))
+    assert any(p.startswith("worksheets/mood.yml:") and "gathers" in p for p in found), found

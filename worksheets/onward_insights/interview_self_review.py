@@ -1,111 +1,90 @@
-"""Interview self-review: the areas rated lowest point to one or two things to practise, with what went well kept in view."""
+"""Interview self-review: the areas rated lowest point to one or two things to practise, with what went well kept in view.
+
+The areas are the form's rated questions, each with a notes question beside it; the names
+used for them in sentences, and the step that helps each, are this module's own words.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ._common import (
-    DATE,
-    LONG_TEXT,
-    SHORT_TEXT,
-    Answers,
-    Block,
-    Result,
-    Step,
-    check_answers,
-    date_answer,
-    join_words,
-    long_date,
-    next_steps,
-    paragraph,
-    parse_today,
-    prompt,
-    result,
-    scale,
-    scale_field,
-    shorten,
-    table,
-    text,
-)
+from ._answers import Answers, check_answers, date_answer, parse_today, ratings as scale_answers, text
+from ._blocks import Block, Result, Step, next_steps, paragraph, prompt, result, table
+from ._facts import field_at, fields_of
+from ._i18n import N_, _, capitalise, join_words, long_date, shorten
 
 WORKSHEET = "interview-self-review"
-
-AREAS = ("preparation", "conveyed-qualifications", "questions-asked", "research", "nerves")
-AREA_LABELS = {
-    "preparation": "Preparation",
-    "conveyed-qualifications": "Getting your qualifications and experience across",
-    "questions-asked": "Asking your own questions",
-    "research": "Researching the organisation and role",
-    "nerves": "Managing nerves",
+# How each rated area reads in a sentence, by its field id.
+AREA_NAMES = {
+    "preparation": N_("preparation"),
+    "conveyed-qualifications": N_("getting your qualifications and experience across"),
+    "questions-asked": N_("asking your own questions"),
+    "research": N_("researching the organisation and role"),
+    "nerves": N_("managing nerves"),
 }
 # One practical step per area, and the guide section that explains it.
 AREA_STEPS = {
-    "preparation": Step(
-        "Prepare a handful of short examples you can adapt to many questions, and say them out loud.",
+    "preparation": (
+        N_("Prepare a handful of short examples you can adapt to many questions, and say them out loud."),
         "learning#improving-interview-skills",
     ),
-    "conveyed-qualifications": Step(
-        "For each requirement in the advert that you meet, note one real example you could talk about next time.",
+    "conveyed-qualifications": (
+        N_("For each requirement in the advert that you meet, note one real example you could talk about next time."),
         "reasons#skills-and-qualifications",
     ),
-    "questions-asked": Step(
-        "Have two or three questions ready about the role, the team or how success is measured.",
+    "questions-asked": (
+        N_("Have two or three questions ready about the role, the team or how success is measured."),
         "learning#improving-interview-skills",
     ),
-    "research": Step(
-        "Before the next interview, read the organisation's website, recent news and the advert closely.",
+    "research": (
+        N_("Before the next interview, read the organisation's website, recent news and the advert closely."),
         "learning#improving-interview-skills",
     ),
-    "nerves": Step(
-        "Nerves are normal. A slow breath before answering, and a glass of water nearby, can help.",
+    "nerves": (
+        N_("Nerves are normal. A slow breath before answering, and a glass of water nearby, can help."),
         "learning#improving-interview-skills",
     ),
 }
-LOW, HIGH = 1, 5
-# Areas rated at or below this are worth practising.
+# Areas rated at or below this are worth practising (on the form's 1 to 5).
 PRACTISE_AT_OR_BELOW = 3
 
-FIELDS = {
-    "role": SHORT_TEXT,
-    "organisation": SHORT_TEXT,
-    "interview-date": DATE,
-    **{
-        field_id: spec
-        for area in AREAS
-        for field_id, spec in ((area, scale_field(LOW, HIGH)), (f"{area}-note", LONG_TEXT))
-    },
-    "went-well": LONG_TEXT,
-    "hardest-question": LONG_TEXT,
-    "practise-next": LONG_TEXT,
-}
+
+def areas() -> list[str]:
+    """The rated areas the form asks about, in form order."""
+    return [key for key, spec in fields_of(WORKSHEET).items() if spec.type == "scale"]
+
+
+def area_name(area: str) -> str:
+    """An area's name for a sentence: this module's words, or the form's question for an area it does not know."""
+    return _(AREA_NAMES[area]) if area in AREA_NAMES else field_at(WORKSHEET, area).label
 
 
 def insights(answers: Answers, today: str) -> Result:
     """Turn the review into one or two things to practise, pointing to the guide sections behind them."""
-    check_answers(answers, FIELDS)
+    check_answers(answers, fields_of(WORKSHEET))
     parse_today(today)
     ratings = rated(answers)
     lowest = lowest_areas(ratings)
     blocks: list[Block | None] = [
         ratings_table(ratings) if ratings else None,
         lowest_paragraph(ratings, lowest),
-        went_well_block(answers),
+        went_well_block(answers, ratings),
         hardest_question_paragraph(answers),
-        next_steps("One or two things to practise", steps(answers, ratings, lowest)),
+        next_steps(_("One or two things to practise"), steps(answers, ratings, lowest)),
     ]
     return result(WORKSHEET, summary(answers, ratings, lowest), blocks)
 
 
 def rated(answers: Answers) -> list[tuple[str, int]]:
     """The areas the reader rated, in form order."""
-    return [(area, value) for area in AREAS if (value := scale(answers, area, LOW, HIGH)) is not None]
+    return scale_answers(answers, fields_of(WORKSHEET), areas())
 
 
 def lowest_areas(ratings: Sequence[tuple[str, int]]) -> list[str]:
     """Up to two areas sharing the lowest rating, when it is 3 or below."""
     if not ratings:
         return []
-    lowest = min(value for _, value in ratings)
+    lowest = min(value for _area, value in ratings)
     if lowest > PRACTISE_AT_OR_BELOW:
         return []
     return [area for area, value in ratings if value == lowest][:2]
@@ -113,44 +92,60 @@ def lowest_areas(ratings: Sequence[tuple[str, int]]) -> list[str]:
 
 def interview_name(answers: Answers) -> str:
     """'the interview for Data analyst at Acme on 20 November 2026', or as much of it as is known."""
-    role = text(answers, "role")
-    organisation = text(answers, "organisation")
+    role = shorten(text(answers, "role"), 50)
+    organisation = shorten(text(answers, "organisation"), 50)
     day = date_answer(answers, "interview-date")
-    name = "the interview"
+    when = long_date(day) if day else ""
+    if role and organisation and when:
+        return _("the interview for %(role)s at %(organisation)s on %(date)s", role=role, organisation=organisation, date=when)
+    if role and organisation:
+        return _("the interview for %(role)s at %(organisation)s", role=role, organisation=organisation)
+    if role and when:
+        return _("the interview for %(role)s on %(date)s", role=role, date=when)
+    if organisation and when:
+        return _("the interview at %(organisation)s on %(date)s", organisation=organisation, date=when)
     if role:
-        name += f" for {shorten(role, 50)}"
+        return _("the interview for %(role)s", role=role)
     if organisation:
-        name += f" at {shorten(organisation, 50)}"
-    if day:
-        name += f" on {long_date(day)}"
-    return name
+        return _("the interview at %(organisation)s", organisation=organisation)
+    if when:
+        return _("the interview on %(date)s", date=when)
+    return _("the interview")
 
 
 def summary(answers: Answers, ratings: Sequence[tuple[str, int]], lowest: Sequence[str]) -> str:
     """What the review points to, said kindly."""
     about = interview_name(answers)
     if not ratings and not text(answers, "practise-next"):
-        for_what = "" if about == "the interview" else f" for {about}"
-        return (
-            f"Nothing is rated yet{for_what}. When you feel settled, a short, kind look back can turn it into "
-            "one or two things to practise."
+        return _(
+            "Nothing is rated yet for %(interview)s. When you feel settled, a short, kind look back can turn it into "
+            "one or two things to practise.",
+            interview=about,
         )
     if lowest:
-        areas = join_words([AREA_LABELS[area].lower() for area in lowest])
-        return (
-            f"Looking back at {about}, {areas} may be the most useful to practise next. One thing at a time is plenty."
+        return _(
+            "Looking back at %(interview)s, %(areas)s may be the most useful to practise next. One thing at a time "
+            "is plenty.",
+            interview=about,
+            areas=join_words([area_name(area) for area in lowest]),
         )
     if ratings:
-        return f"Looking back at {about}, you rated every area fairly well. The difference may have been small, or outside your control."
-    return f"Looking back at {about}, you have chosen one thing to practise next."
+        return _(
+            "Looking back at %(interview)s, you rated every area fairly well. The difference may have been small, "
+            "or outside your control.",
+            interview=about,
+        )
+    return _("Looking back at %(interview)s, you have chosen one thing to practise next.", interview=about)
 
 
 def ratings_table(ratings: Sequence[tuple[str, int]]) -> Block:
     """The ratings side by side."""
+    low = min(field_at(WORKSHEET, area).low for area, _value in ratings)
+    high = max(field_at(WORKSHEET, area).high for area, _value in ratings)
     return table(
-        "How you rated each area",
-        ["Area", f"Rating ({LOW} to {HIGH})"],
-        [[AREA_LABELS[area], value] for area, value in ratings],
+        _("How you rated each area"),
+        [_("Area"), _("Rating (%(low)s to %(high)s)", low=low, high=high)],
+        [[capitalise(area_name(area)), value] for area, value in ratings],
     )
 
 
@@ -158,29 +153,41 @@ def lowest_paragraph(ratings: Sequence[tuple[str, int]], lowest: Sequence[str]) 
     """Name the lowest areas as things to practise, not as faults, and notice the strongest one."""
     if not ratings:
         return None
-    highest = max(value for _, value in ratings)
-    strongest = [AREA_LABELS[area].lower() for area, value in ratings if value == highest][:2]
+    highest = max(value for _area, value in ratings)
+    strongest = [area_name(area) for area, value in ratings if value == highest][:2]
     strong = (
-        f" You rated {join_words(strongest)} highest, which is worth keeping." if highest > PRACTISE_AT_OR_BELOW else ""
+        _("You rated %(areas)s highest, which is worth keeping.", areas=join_words(strongest))
+        if highest > PRACTISE_AT_OR_BELOW
+        else ""
     )
     if not lowest:
-        return paragraph(
-            "None of the areas stands out as a weak spot. Asking for feedback may show what made the difference, "
-            "if you would like to know." + strong
+        words = _(
+            "None of the areas stands out as a weak spot. Asking for feedback may show what made the difference, if "
+            "you would like to know."
         )
-    areas = join_words([AREA_LABELS[area].lower() for area in lowest])
-    skill = "These are skills" if len(lowest) > 1 else "That is a skill"
-    return paragraph(f"You rated {areas} lowest. {skill} to practise, like any other, not a verdict on you.{strong}")
+    elif len(lowest) == 1:
+        words = _(
+            "You rated %(areas)s lowest. That is a skill to practise, like any other, not a verdict on you.",
+            areas=area_name(lowest[0]),
+        )
+    else:
+        words = _(
+            "You rated %(areas)s lowest. These are skills to practise, like any other, not a verdict on you.",
+            areas=join_words([area_name(area) for area in lowest]),
+        )
+    return paragraph(f"{words} {strong}".strip())
 
 
-def went_well_block(answers: Answers) -> Block | None:
+def went_well_block(answers: Answers, ratings: Sequence[tuple[str, int]]) -> Block | None:
     """Keep what went well in view, or invite it when it is missing."""
     if text(answers, "went-well"):
-        return paragraph("You noted what went well. It belongs in the picture as much as anything that was hard.")
-    if rated(answers) or text(answers, "hardest-question"):
+        return paragraph(_("You noted what went well. It belongs in the picture as much as anything that was hard."))
+    if ratings or text(answers, "hardest-question"):
         return prompt(
-            "What went well? An answer you were pleased with, a good moment with the panel, or simply that you "
-            "turned up and did it all count."
+            _(
+                "What went well? An answer you were pleased with, a good moment with the panel, or simply that you "
+                "turned up and did it all count."
+            )
         )
     return None
 
@@ -190,8 +197,10 @@ def hardest_question_paragraph(answers: Answers) -> Block | None:
     if not text(answers, "hardest-question"):
         return None
     return paragraph(
-        "Writing down the question that threw you means you can prepare for something like it next time, "
-        "perhaps by saying an answer out loud once or twice."
+        _(
+            "Writing down the question that threw you means you can prepare for something like it next time, "
+            "perhaps by saying an answer out loud once or twice."
+        )
     )
 
 
@@ -201,24 +210,20 @@ def steps(answers: Answers, ratings: Sequence[tuple[str, int]], lowest: Sequence
     practise = text(answers, "practise-next")
     if practise:
         found.append(
-            Step(f"Your one thing to practise: {shorten(practise, 140)}", "learning#improving-interview-skills")
+            Step(
+                _("Your one thing to practise: %(practice)s", practice=shorten(practise, 140)),
+                "learning#improving-interview-skills",
+            )
         )
-    found.extend(AREA_STEPS[area] for area in lowest)
+    found.extend(Step(_(AREA_STEPS[area][0]), AREA_STEPS[area][1]) for area in lowest if area in AREA_STEPS)
     if "nerves" in lowest:
         found.append(
-            Step(
-                "If looking back stirs up strong feelings, a short self-compassion pause can help.",
-                "coping#self-compassion-pause",
-            )
+            Step(_("If looking back stirs up strong feelings, a short self-compassion pause can help."), "coping#self-compassion-pause")
         )
     if ratings and not lowest:
         found.append(
-            Step(
-                "A short, polite request for feedback may show what made the difference.", "worksheets/feedback-request"
-            )
+            Step(_("A short, polite request for feedback may show what made the difference."), "worksheets/feedback-request")
         )
     if not found:
-        found.append(
-            Step("Kind questions to look back on the interview, one at a time.", "learning#reflection-questions")
-        )
+        found.append(Step(_("Kind questions to look back on the interview, one at a time."), "learning#reflection-questions"))
     return found[:3]

@@ -1,308 +1,201 @@
-"""Thought record: reflect back the change in feeling and the thinking traps the wording hints at, as questions."""
+"""Thought record: the balanced thought kept in view, the feeling's change, traps as questions, change across records.
+
+Records are dated entries kept over time. The latest is looked at closely; across several,
+the insight shows how the feeling and the belief in a fairer view have moved, and which
+trap keeps returning. The painful thought itself is never quoted back: the wording is only
+read for traps, as a guess the reader can ignore.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
-from ._common import (
-    LONG_TEXT,
-    SHORT_TEXT,
-    Answers,
-    Block,
-    Result,
-    Step,
-    bullet_list,
-    capitalise,
-    check_answers,
-    choices,
-    is_blank_value,
-    join_words,
-    multiple_choice,
-    next_steps,
-    normalise_for_matching,
-    paragraph,
-    parse_today,
-    phrase_pattern,
-    prompt,
-    quoted,
-    result,
-    scale,
-    scale_field,
-    shorten,
-    text,
-)
+from ._answers import Answers, Entry, check_answers, choices, date_answer, filled_entries, in_time_order
+from ._answers import parse_today, scale, text
+from ._blocks import Block, Result, Step, next_steps, paragraph, prompt, result, table
+from ._facts import Field, field_at, fields_of
+from ._i18n import N_, _, join_words, long_date, number_word, quoted, shorten
+from ._traps import traps_in
+from ._trends import direction, rounded_average
 
 WORKSHEET = "thought-record"
+GROUP = "records"
 
-TRAPS = (
-    "all-or-nothing",
-    "overgeneralising",
-    "catastrophising",
-    "mind-reading",
-    "fortune-telling",
-    "labelling",
-    "personalising",
-    "mental-filter",
-    "discounting-the-positive",
-    "should-statements",
-)
-TRAP_NAMES = {
-    "all-or-nothing": "all-or-nothing thinking",
-    "overgeneralising": "overgeneralising",
-    "catastrophising": "catastrophising",
-    "mind-reading": "mind-reading",
-    "fortune-telling": "fortune-telling",
-    "labelling": "labelling",
-    "personalising": "personalising",
-    "mental-filter": "a mental filter",
-    "discounting-the-positive": "discounting the positive",
-    "should-statements": "“should” statements",
-}
+# One question per trap (values as in the form's options), asked rather than told.
 TRAP_QUESTIONS = {
-    "all-or-nothing": "Is there any middle ground between complete success and complete failure here?",
-    "overgeneralising": "Is this really how it always goes, or have there been times it went differently?",
-    "catastrophising": "What seems most likely to happen, rather than the worst that could?",
-    "mind-reading": "Do you know what they thought, or is it a guess? What else might they have been thinking?",
-    "fortune-telling": "Is the future really settled, or could it still go more than one way?",
-    "labelling": "Would you use that word about a friend in the same place? What would you say to them instead?",
-    "personalising": "What else, outside your control, might have played a part?",
-    "mental-filter": "What else happened, alongside the part that stands out most?",
-    "discounting-the-positive": "If a friend had done the same, would you say it counts?",
-    "should-statements": "How would it sound as “I would have liked to” rather than “I should have”?",
+    "all-or-nothing": N_("Is there any middle ground between complete success and complete failure here?"),
+    "overgeneralising": N_("Is this really how it always goes, or have there been times it went differently?"),
+    "catastrophising": N_("What seems most likely to happen, rather than the worst that could?"),
+    "mind-reading": N_("Do you know what they thought, or is it a guess? What else might they have been thinking?"),
+    "fortune-telling": N_("Is the future really settled, or could it still go more than one way?"),
+    "labelling": N_("Would you use that word about a friend in the same place? What would you say to them instead?"),
+    "personalising": N_("What else, outside your control, might have played a part?"),
+    "mental-filter": N_("What else happened, alongside the part that stands out most?"),
+    "discounting-the-positive": N_("If a friend had done the same, would you say it counts?"),
+    "should-statements": N_("How would it sound as “I would have liked to” rather than “I should have”?"),
 }
-
-# Words and phrases that can hint at each trap. Matching is whole-word and case-insensitive.
-# A phrase may carry a "not followed by" pattern, so "they must think" is not also a should.
-TRAP_CUES: dict[str, tuple[str | tuple[str, str], ...]] = {
-    "all-or-nothing": (
-        "nothing",
-        "everything",
-        "completely",
-        "totally",
-        "perfect",
-        "perfectly",
-        "whole thing",
-        "total failure",
-        "complete failure",
-    ),
-    "overgeneralising": (
-        "always",
-        "never",
-        "everyone",
-        "everybody",
-        "no one",
-        "no-one",
-        "nobody",
-        "every time",
-        "all the time",
-    ),
-    "catastrophising": (
-        "ruined",
-        "ruin",
-        "disaster",
-        "disastrous",
-        "terrible",
-        "awful",
-        "catastrophe",
-        "end of the world",
-        "never work again",
-    ),
-    "mind-reading": (
-        "they think",
-        "they thought",
-        "they must think",
-        "they must have thought",
-        "they probably think",
-        "they all think",
-        "everyone thinks",
-        "he thinks",
-        "she thinks",
-        "they could tell",
-    ),
-    "fortune-telling": (
-        "will never",
-        "won't ever",
-        "i'll never",
-        "never going to",
-        "going to fail",
-        "no point",
-        "will turn me down",
-        "will say no",
-    ),
-    "labelling": (
-        "failure",
-        "useless",
-        "stupid",
-        "loser",
-        "idiot",
-        "worthless",
-        "pathetic",
-        "hopeless",
-        "incompetent",
-        "not good enough",
-    ),
-    "personalising": ("my fault", "because of me", "all on me", "blame myself", "it was me", "something about me"),
-    "mental-filter": (
-        "only the bad",
-        "all i can think about",
-        "only thing i remember",
-        "can't stop thinking about",
-        "all i remember",
-    ),
-    "discounting-the-positive": (
-        "doesn't count",
-        "does not count",
-        "didn't count",
-        "means nothing",
-        "meant nothing",
-        "just luck",
-        "fluke",
-        "anyone could",
-    ),
-    "should-statements": (
-        "should",
-        "shouldn't",
-        "should have",
-        "ought",
-        "ought to",
-        ("must", r"\s+(?:have|think|thinks|be\s+thinking)(?![A-Za-z])"),
-        "mustn't",
-        "have to be",
-    ),
-}
+STRONG_FEELING = 70  # out of 100: where more support is mentioned
+BALANCED_THOUGHT_LIMIT = 240
+MOST_TRAPS_NAMED = 3  # from the wording; more than this reads as a list of faults
 
 
 @dataclass(frozen=True)
-class Cue:
-    """One word or phrase that can hint at a trap, with its compiled pattern."""
+class Record:
+    """One thought record, as far as it was filled in."""
 
-    trap: str
-    words: str
-    pattern: re.Pattern[str]
+    number: int
+    day: date | None
+    situation: bool
+    thought: bool
+    ticked: tuple[str, ...]
+    worded: tuple[str, ...]  # traps the thought's wording may fit, and the reader did not tick
+    evidence_for: bool
+    evidence_against: bool
+    balanced: str
+    before: int | None
+    after: int | None
+    belief: int | None
+
+    @property
+    def traps(self) -> tuple[str, ...]:
+        """Every trap this record touches, ticked or in the wording."""
+        return self.ticked + self.worded
 
 
-def _compile_cues() -> tuple[Cue, ...]:
-    """All cues, compiled once, in trap order."""
-    compiled: list[Cue] = []
-    for trap in TRAPS:
-        for cue in TRAP_CUES[trap]:
-            words, not_followed_by = (cue, "") if isinstance(cue, str) else cue
-            compiled.append(Cue(trap, words, phrase_pattern(words, not_followed_by)))
-    return tuple(compiled)
+def record_fields() -> dict[str, Field]:
+    return dict(field_at(WORKSHEET, GROUP).fields)
 
 
-CUES = _compile_cues()
+def read(entry: Entry) -> Record:
+    """The facts about one record; the thought's words are read for traps and then left alone."""
+    fields = record_fields()
+    offered = fields["traps"].options
+    ticked = tuple(choices(entry, "traps", offered))
+    thought = text(entry, "automatic-thought")
+    worded = tuple(trap for trap in traps_in(thought, offered) if trap not in ticked)
 
-FIELDS = {
-    "situation": LONG_TEXT,
-    "emotion": SHORT_TEXT,
-    "emotion-before": scale_field(0, 100),
-    "automatic-thought": LONG_TEXT,
-    "traps": multiple_choice(*TRAPS),
-    "evidence-for": LONG_TEXT,
-    "evidence-against": LONG_TEXT,
-    "balanced-thought": LONG_TEXT,
-    "belief": scale_field(0, 100),
-    "emotion-after": scale_field(0, 100),
-}
+    def rating(key: str) -> int | None:
+        return scale(entry, key, fields[key].low, fields[key].high)
+
+    return Record(
+        number=entry.number,
+        day=date_answer(entry, "date"),
+        situation=bool(text(entry, "situation")),
+        thought=bool(thought),
+        ticked=ticked,
+        worded=worded,
+        evidence_for=bool(text(entry, "evidence-for")),
+        evidence_against=bool(text(entry, "evidence-against")),
+        balanced=text(entry, "balanced-thought"),
+        before=rating("emotion-before"),
+        after=rating("emotion-after"),
+        belief=rating("belief"),
+    )
 
 
 def insights(answers: Answers, today: str) -> Result:
-    """Reflect the record back: the feeling's change, possible traps as questions, and gaps as invitations."""
-    check_answers(answers, FIELDS)
+    """The latest record looked at closely, and what has changed across records."""
+    check_answers(answers, fields_of(WORKSHEET))
     parse_today(today)
-    if all(is_blank_value(answers.get(key)) for key in FIELDS):
+    ordered, _by_date = in_time_order(filled_entries(answers, GROUP, record_fields()))
+    records = [read(entry) for entry in ordered]
+    if not records:
         return result(
             WORKSHEET,
-            "There is nothing here yet. When you are ready, start with what happened and the thought that came "
-            "with it. You can stop at any point.",
-            [prompt("What happened, in a few plain facts? And what went through your mind?")],
+            _(
+                "There is nothing here yet. When you are ready, start with what happened and the thought that came "
+                "with it. You can stop at any point."
+            ),
+            [prompt(_("What happened, in a few plain facts? And what went through your mind?"))],
         )
-    suggested = suggested_traps(text(answers, "automatic-thought") + "\n" + text(answers, "situation"))
-    ticked = choices(answers, "traps", TRAPS)
+    latest = records[-1]
     blocks: list[Block | None] = [
-        emotion_paragraph(answers),
-        belief_paragraph(scale(answers, "belief", 0, 100)),
-        *trap_prompts(suggested, ticked),
-        ticked_list(ticked),
-        evidence_against_prompt(answers),
-        balanced_thought_prompt(answers),
-        next_steps("If you would like to go further", steps(answers)),
+        balanced_paragraph(latest),
+        feeling_paragraph(latest),
+        belief_paragraph(latest.belief),
+        *trap_blocks(latest),
+        evidence_against_prompt(latest),
+        balanced_thought_prompt(latest),
+        thin_prompt(latest),
+        *over_time(records),
+        next_steps(_("If you would like to go further"), steps(records)),
     ]
-    return result(WORKSHEET, summary(answers, suggested), blocks)
+    return result(WORKSHEET, summary(records), blocks)
 
 
-def summary(answers: Answers, suggested: Sequence[tuple[str, list[str]]]) -> str:
-    """One or two sentences on what the record shows, without judging it."""
-    emotion = text(answers, "emotion")
-    parts = [f"You noted feeling {quoted(shorten(emotion, 40))}." if emotion else "You have started a thought record."]
-    if suggested:
-        parts.append("Some of the wording may be worth a second look, and there are a few questions below to help.")
-    elif text(answers, "balanced-thought"):
-        parts.append("You have found a more balanced way of putting it, which is worth keeping.")
-    else:
-        parts.append("Take whatever feels useful from the notes below, and leave the rest.")
-    return " ".join(parts)
+def summary(records: Sequence[Record]) -> str:
+    """One or two sentences on where the records stand, without judging them."""
+    latest = records[-1]
+    if len(records) > 1:
+        count = number_word(len(records))
+        if latest.day:
+            return _(
+                "You have written %(count)s thought records. Below is a closer look at the latest, from %(date)s, "
+                "then what has changed across them.",
+                count=count,
+                date=long_date(latest.day),
+            )
+        return _(
+            "You have written %(count)s thought records. Below is a closer look at the latest, then what has "
+            "changed across them.",
+            count=count,
+        )
+    if latest.balanced:
+        return _("You have worked a painful thought through to a more balanced one, which is worth keeping.")
+    if latest.thought and not latest.evidence_against:
+        return _("You have written the thought down. The next step, when you are ready, is what does not fit it.")
+    return _("You have started a thought record. Take whatever feels useful from the notes below, and leave the rest.")
 
 
-def suggested_traps(words: str) -> list[tuple[str, list[str]]]:
-    """Traps whose cue words appear in the thought, each with the cues found, in trap order."""
-    normalised = normalise_for_matching(words)
-    found: dict[str, list[str]] = {}
-    for cue in CUES:
-        if cue.pattern.search(normalised):
-            found.setdefault(cue.trap, [])
-            if cue.words not in found[cue.trap]:
-                found[cue.trap].append(cue.words)
-    return [(trap, without_contained(found[trap])) for trap in TRAPS if trap in found]
+def balanced_paragraph(record: Record) -> Block | None:
+    """The balanced thought the reader wrote, kept in view: their own fairer words are worth rereading."""
+    if not record.balanced:
+        return None
+    return paragraph(
+        _(
+            "Your more balanced thought: %(thought)s It is worth keeping somewhere you will see it when the old "
+            "thought comes back.",
+            thought=quoted(shorten(record.balanced, BALANCED_THOUGHT_LIMIT)),
+        )
+    )
 
 
-def without_contained(cues: Sequence[str]) -> list[str]:
-    """Drop a cue found only as part of a longer one ('should' inside 'should have')."""
-    return [cue for cue in cues if not any(other != cue and f" {cue} " in f" {other} " for other in cues)]
-
-
-def trap_prompts(suggested: Sequence[tuple[str, list[str]]], ticked: Sequence[str]) -> list[Block]:
-    """One gentle question for each trap the wording hints at; spotting one does not make a thought wrong."""
-    prompts: list[Block] = []
-    for trap, cues in suggested:
-        shown = join_words([quoted(cue) for cue in cues[:3]])
-        lead = f"Words like {shown} can sometimes be a sign of {TRAP_NAMES[trap]}."
-        also = " You ticked this one too." if trap in ticked else ""
-        prompts.append(prompt(f"{lead}{also} {TRAP_QUESTIONS[trap]}"))
-    return prompts
-
-
-def ticked_list(ticked: Sequence[str]) -> Block | None:
-    """The traps the reader spotted themselves."""
-    return bullet_list("Traps you ticked", [capitalise(TRAP_NAMES[trap]) for trap in ticked])
-
-
-def emotion_paragraph(answers: Answers) -> Block | None:
+def feeling_paragraph(record: Record) -> Block | None:
     """How the strength of the feeling changed, stated neutrally whichever way it went."""
-    before = scale(answers, "emotion-before", 0, 100)
-    after = scale(answers, "emotion-after", 0, 100)
+    before, after = record.before, record.after
     if before is None and after is None:
         return None
     if before is None:
-        return paragraph(f"You rated the feeling at {after} out of 100 by the end.")
+        return paragraph(_("You rated the feeling at %(after)s out of 100 by the end.", after=after))
     if after is None:
-        return paragraph(f"You rated the feeling at {before} out of 100 at the start.")
-    change = before - after
-    if change > 0:
+        return paragraph(_("You rated the feeling at %(before)s out of 100 at the start.", before=before))
+    if before > after:
         return paragraph(
-            f"The feeling went from {before} to {after} out of 100, {change} points lower than at the start."
+            _(
+                "The feeling went from %(before)s to %(after)s out of 100, %(change)s points lower than at the start.",
+                before=before,
+                after=after,
+                change=before - after,
+            )
         )
-    if change == 0:
+    if before == after:
         return paragraph(
-            f"The feeling is where it started, at {before} out of 100. That is fine: a thought record can be "
-            "worth doing even when the feeling has barely moved."
+            _(
+                "The feeling is where it started, at %(before)s out of 100. That is fine: a thought record can be "
+                "worth doing even when the feeling has barely moved.",
+                before=before,
+            )
         )
     return paragraph(
-        f"The feeling went from {before} to {after} out of 100, {-change} points stronger than at the start. "
-        "Looking closely at a painful thought can stir it up for a while, and that is fine too."
+        _(
+            "The feeling went from %(before)s to %(after)s out of 100, %(change)s points stronger than at the start. "
+            "Looking closely at a painful thought can stir it up for a while, and that is fine too.",
+            before=before,
+            after=after,
+            change=after - before,
+        )
     )
 
 
@@ -312,41 +205,188 @@ def belief_paragraph(belief: int | None) -> Block | None:
         return None
     if belief == 0:
         return paragraph(
-            "You do not believe the balanced thought yet, and that is fine. A fairer view can take time to feel true."
+            _("You do not believe the balanced thought yet, and that is fine. A fairer view can take time to feel true.")
         )
-    return paragraph(f"You believe the balanced thought {belief} out of 100. Even a little belief is a start.")
-
-
-def evidence_against_prompt(answers: Answers) -> Block | None:
-    """Invite the other side when it is still empty, in the voice of a kind friend."""
-    if text(answers, "evidence-against"):
-        return None
-    return prompt(
-        "What does not fit the thought? Think of what a kind friend might point out: something that went well, "
-        "or reasons that had nothing to do with you. Even one small thing counts."
+    return paragraph(
+        _("You believe the balanced thought %(belief)s out of 100. Even a little belief is a start.", belief=belief)
     )
 
 
-def balanced_thought_prompt(answers: Answers) -> Block | None:
-    """Invite a balanced thought once there is something on both sides to draw on."""
-    if text(answers, "balanced-thought") or not (text(answers, "evidence-for") or text(answers, "evidence-against")):
+def trap_name(trap: str) -> str:
+    """A trap as the form names it."""
+    return quoted(record_fields()["traps"].label_of(trap))
+
+
+def trap_blocks(record: Record) -> list[Block]:
+    """The traps ticked and those the wording may fit, in one place, with a question or two; never the thought itself."""
+    blocks: list[Block] = []
+    sentences: list[str] = []
+    if record.ticked:
+        sentences.append(
+            _("You spotted %(traps)s yourself.", traps=join_words([trap_name(trap) for trap in record.ticked]))
+        )
+    if record.worded:
+        also = join_words([trap_name(trap) for trap in record.worded[:MOST_TRAPS_NAMED]], "or")
+        sentences.append(
+            _(
+                "From its wording, the thought may also fit %(traps)s. This is only a guess from your words; you "
+                "know what you meant.",
+                traps=also,
+            )
+            if record.ticked
+            else _(
+                "From its wording, the thought may fit %(traps)s. This is only a guess from your words; you know "
+                "what you meant.",
+                traps=also,
+            )
+        )
+    if sentences:
+        sentences.append(_("Spotting a trap does not make a thought wrong; it is a sign it deserves a second look."))
+        blocks.append(paragraph(" ".join(sentences)))
+    for trap in record.traps[:2]:
+        if trap in TRAP_QUESTIONS:
+            blocks.append(prompt(_("%(trap)s: %(question)s", trap=trap_name(trap), question=_(TRAP_QUESTIONS[trap]))))
+    return blocks
+
+
+def evidence_against_prompt(record: Record) -> Block | None:
+    """Invite the other side when it is still empty, in the voice of a kind friend."""
+    if record.evidence_against or not record.thought:
         return None
-    return prompt("How might you put it to a friend, taking in both sides? It does not need to be cheerful, only fair.")
+    return prompt(
+        _(
+            "What does not fit the thought? Think of what a kind friend might point out: something that went well, "
+            "or reasons that had nothing to do with you. Even one small thing counts."
+        )
+    )
 
 
-def steps(answers: Answers) -> list[Step]:
-    """Guide sections that fit what the record shows."""
-    found = [
-        Step("Questions that can help you look at the rejection from a kinder angle.", "coping#reframing"),
-        Step("A short self-compassion pause, for whenever the thought comes back.", "coping#self-compassion-pause"),
+def balanced_thought_prompt(record: Record) -> Block | None:
+    """Invite a balanced thought once there is something on both sides to draw on."""
+    if record.balanced or not (record.evidence_for or record.evidence_against):
+        return None
+    return prompt(
+        _("How might you put it to a friend, taking in both sides? It does not need to be cheerful, only fair.")
+    )
+
+
+def thin_prompt(record: Record) -> Block | None:
+    """When only the start is filled in, say what makes a thought record useful."""
+    if record.thought or record.balanced or record.evidence_for or record.evidence_against:
+        return None
+    return prompt(
+        _(
+            "A thought record starts to help once the thought itself is written down, as it came, and then one "
+            "thing that does not fit it. There is no hurry."
+        )
+    )
+
+
+# ---- Across records ------------------------------------------------------------------------------
+
+
+def over_time(records: Sequence[Record]) -> list[Block]:
+    """What has changed across records: the feeling, the belief, the traps that return, and a table of them."""
+    if len(records) < 2:
+        return []
+    blocks: list[Block] = []
+    sentences: list[str] = []
+    both = [record for record in records if record.before is not None and record.after is not None]
+    eased = [record for record in both if (record.before or 0) > (record.after or 0)]
+    if len(both) >= 2 and eased:
+        sentences.append(
+            _(
+                "Across your records, the feeling eased by the end in %(eased)s of %(total)s, by about %(points)s "
+                "points on average.",
+                eased=len(eased),
+                total=len(both),
+                points=rounded_average([(record.before or 0) - (record.after or 0) for record in eased]),
+            )
+        )
+    starts = [record.before for record in records if record.before is not None]
+    if len(starts) >= 3:
+        trend = direction(starts, 10)
+        if trend < 0:
+            sentences.append(
+                _(
+                    "The feeling at the start is milder in your recent records than in your first ones (about "
+                    "%(then)s then, about %(now)s lately): something may be shifting.",
+                    then=rounded_average(starts[: len(starts) // 2]),
+                    now=rounded_average(starts[-(len(starts) // 2) :]),
+                )
+            )
+        elif trend > 0:
+            sentences.append(
+                _(
+                    "The feeling at the start has been stronger in your recent records. Hard weeks happen; it may "
+                    "help to be especially gentle with yourself just now."
+                )
+            )
+    beliefs = [record.belief for record in records if record.belief is not None]
+    if len(beliefs) >= 3 and direction(beliefs, 10) > 0:
+        sentences.append(_("You have come to believe your balanced thoughts more in recent records."))
+    if sentences:
+        blocks.append(paragraph(" ".join(sentences)))
+    returning = returning_traps(records)
+    if returning:
+        trap, count = returning
+        blocks.append(
+            paragraph(
+                _(
+                    "%(trap)s has come up in %(count)s of your %(total)s records, ticked or in the wording. A trap "
+                    "that keeps returning is a good one to question first next time.",
+                    trap=trap_name(trap),
+                    count=count,
+                    total=len(records),
+                )
+            )
+        )
+    blocks.append(records_table(records))
+    return blocks
+
+
+def returning_traps(records: Sequence[Record]) -> tuple[str, int] | None:
+    """The trap touched by the most records, when it is at least two."""
+    offered = record_fields()["traps"].options
+    counts = [(trap, sum(trap in record.traps for record in records)) for trap in offered]
+    best = max(counts, key=lambda pair: pair[1], default=None)
+    return best if best and best[1] >= 2 else None
+
+
+def records_table(records: Sequence[Record]) -> Block:
+    """Each record's ratings side by side, oldest first."""
+
+    def cell(value: int | None) -> str | int:
+        return value if value is not None else ""
+
+    rows = [
+        [
+            long_date(record.day) if record.day else _("Record %(number)s", number=record.number),
+            cell(record.before),
+            cell(record.after),
+            cell(record.belief),
+        ]
+        for record in records
     ]
-    latest = scale(answers, "emotion-after", 0, 100)
-    if latest is None:
-        latest = scale(answers, "emotion-before", 0, 100)
-    if latest is not None and latest >= 70:
+    return table(
+        _("Your records over time"),
+        [_("Record"), _("Feeling at the start"), _("Feeling at the end"), _("Belief in the balanced thought")],
+        rows,
+    )
+
+
+def steps(records: Sequence[Record]) -> list[Step]:
+    """Guide sections that fit what the records show."""
+    found = [
+        Step(_("Questions that can help you look at the rejection from a kinder angle."), "coping#reframing"),
+        Step(_("A short self-compassion pause, for whenever the thought comes back."), "coping#self-compassion-pause"),
+    ]
+    latest = records[-1]
+    strength = latest.after if latest.after is not None else latest.before
+    if strength is not None and strength >= STRONG_FEELING:
         found.append(
             Step(
-                "If strong feelings stay with you for a couple of weeks or more, you do not have to manage them alone.",
+                _("If strong feelings stay with you for a couple of weeks or more, you do not have to manage them alone."),
                 "coping#more-support",
             )
         )

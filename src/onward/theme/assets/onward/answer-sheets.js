@@ -3,7 +3,7 @@
 
 import { describe, describeUnknown } from "./answers-text.js";
 import { heldRecords } from "./backup-file.js";
-import { migrate } from "./migrate.js";
+import { fit } from "./record.js";
 
 /** The page's words for `name` (they come from the template, so they can be translated). */
 export function message(name) {
@@ -29,7 +29,7 @@ export function answerSheets(only = null) {
   for (const id of order) {
     if (!held.has(id) || (only && !only.has(id))) continue;
     const definition = known.get(id);
-    const record = definition ? migrate(held.get(id), definition).record : held.get(id);
+    const record = definition ? fit(held.get(id), definition).record : held.get(id);
     const text = definition ? describe(record, definition) : describeUnknown(record);
     if (!text.rows.length && !text.retired.length) continue;
     const title = definition ? definition.title : `${id} ${message("unknown-worksheet")}`;

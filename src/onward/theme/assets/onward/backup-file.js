@@ -1,7 +1,8 @@
 // The whole of this site's answers in this browser, as records and as a backup file.
 
 import { download, today } from "./download.js";
-import { makeBackup, readRecord } from "./backup-format.js";
+import { makeBackup } from "./backup-format.js";
+import { parseRecord } from "./record.js";
 import { namespace, prefix, store } from "./store.js";
 
 /** The site a backup says it came from: its storage namespace, and its name for people. */
@@ -11,29 +12,43 @@ export function site() {
 }
 
 /**
- * Every worksheet record in the storage in use: Map id -> record. Records that cannot be
- * read are left out here (they are listed, and downloadable, as kept-aside copies).
+ * What the storage in use holds for this site: `records` (Map id -> record) and `aside`
+ * (Map key after the prefix -> text, exactly as stored). A record that cannot be read is
+ * in `aside`, under "unreadable:ID:held", so it is listed and backed up, never left out.
  */
-export function heldRecords() {
+export function held() {
   const records = new Map();
+  const aside = new Map();
   const storage = store();
-  if (!storage) return records;
-  const start = `${prefix()}worksheet:`;
+  if (!storage) return { records, aside };
+  const start = prefix();
   for (let index = 0; index < storage.length; index++) {
     const key = storage.key(index);
-    if (!key.startsWith(start)) continue;
-    const id = key.slice(start.length);
-    const record = readRecord(storage.getItem(key), id);
-    if (record) records.set(id, record);
+    if (!key.startsWith(start) || key === `${start}shared-computer`) continue;
+    const rest = key.slice(start.length);
+    const text = storage.getItem(key);
+    if (rest.startsWith("worksheet:")) {
+      const id = rest.slice("worksheet:".length);
+      const record = parseRecord(text, id);
+      if (record) records.set(id, record);
+      else aside.set(`unreadable:${id}:held`, text);
+    } else {
+      aside.set(rest, text);
+    }
   }
-  return records;
+  return { records, aside };
+}
+
+/** Every worksheet record in the storage in use: Map id -> record. */
+export function heldRecords() {
+  return held().records;
 }
 
 /** Download a backup of everything held, with `current` (id -> record) taking precedence. */
 export function downloadBackup(current = new Map()) {
-  const records = heldRecords();
+  const { records, aside } = held();
   for (const [id, record] of current) if (record.updated || Object.keys(record.answers).length) records.set(id, record);
-  const backup = makeBackup([...records].sort(([a], [b]) => a.localeCompare(b)), site());
+  const backup = makeBackup([...records].sort(([a], [b]) => a.localeCompare(b)), site(), aside);
   download(`onward-backup-${today()}.json`, `${JSON.stringify(backup, null, 2)}\n`, "application/json");
   return backup;
 }

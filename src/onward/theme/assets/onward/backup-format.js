@@ -3,13 +3,11 @@
 // src/onward/backup.py applies the same checks in Python to the same schema.
 
 import { validateBackup, validateRecord } from "./backup-schema.js";
-import { isPlainObject } from "./migrate.js";
+import { RECORD_FORMAT, isPlainObject, parseJson } from "./record.js";
 
-export const BACKUP_FORMAT = 2;
-export const RECORD_FORMAT = 1;
+export const BACKUP_FORMAT = 3;
 export const MAX_BYTES = 5 * 1024 * 1024;
 export const MAX_DEPTH = 12; // a real backup nests 7 deep
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 /** A file that cannot be restored; `code` names a message the page shows. */
 export class BackupProblem extends Error {
@@ -47,12 +45,10 @@ function parse(text) {
   const shape = nesting(text);
   if (shape.deepest > MAX_DEPTH) throw new BackupProblem("too-deep", `nested ${shape.deepest} levels`);
   try {
-    return JSON.parse(text, (key, value) => {
-      if (FORBIDDEN_KEYS.has(key)) throw new BackupProblem("forbidden-key", key);
-      return value;
-    });
+    return parseJson(text);
   } catch (error) {
-    if (error instanceof BackupProblem) throw error;
+    const forbidden = /^forbidden key (.*)$/.exec(error.message);
+    if (forbidden) throw new BackupProblem("forbidden-key", forbidden[1]);
     throw new BackupProblem(shape.unclosed ? "truncated" : "not-json", error.message);
   }
 }
@@ -62,15 +58,15 @@ function firstError(validate) {
   return error ? `${error.instancePath || "/"} ${error.message}` : "";
 }
 
-// A single stored record (format 1, what a worksheet's own download wrote) as a format-2 backup.
+// A single stored record (what a worksheet's own download once wrote) as a backup.
 function fromRecord(record) {
   if (!validateRecord(record)) throw new BackupProblem("wrong-types", firstError(validateRecord));
   const { format, worksheet, ...kept } = record;
-  return { onward: "backup", format: BACKUP_FORMAT, created: record.updated || "", site: null, worksheets: { [worksheet]: kept } };
+  return { onward: "backup", format: BACKUP_FORMAT, created: record.updated || "", site: null, worksheets: { [worksheet]: kept }, aside: {} };
 }
 
 /**
- * Check a chosen file's text and return a format-2 backup, or throw a BackupProblem.
+ * Check a chosen file's text and return a backup of this format, or throw a BackupProblem.
  * `site` is null for a format-1 file, which does not say where it was made.
  */
 export function readBackup(text, byteLength) {
@@ -81,37 +77,28 @@ export function readBackup(text, byteLength) {
   if (data.onward === "backup") {
     if (typeof data.format === "number" && data.format > BACKUP_FORMAT) throw new BackupProblem("newer", `format ${data.format}`);
     if (!validateBackup(data)) throw new BackupProblem("wrong-types", firstError(validateBackup));
-    return data;
+    return { ...data, format: BACKUP_FORMAT, aside: data.aside || {} };
   }
-  if ("worksheet" in data && "answers" in data && "format" in data) {
+  if (["worksheet", "answers", "format"].every((key) => Object.hasOwn(data, key))) {
     if (typeof data.format === "number" && data.format > RECORD_FORMAT) throw new BackupProblem("newer", `format ${data.format}`);
     return fromRecord(data);
   }
   throw new BackupProblem("not-backup");
 }
 
-/** A stored record's text as a record, or null when it cannot be trusted. */
-export function readRecord(text, id) {
-  let record;
-  try {
-    record = JSON.parse(text, (key, value) => {
-      if (FORBIDDEN_KEYS.has(key)) throw new Error(key);
-      return value;
-    });
-  } catch {
-    return null;
-  }
-  return validateRecord(record) && record.worksheet === id ? record : null;
-}
-
-/** Records as one format-2 backup. `records` maps worksheet id to a stored record. */
-export function makeBackup(records, site, now = new Date()) {
+/**
+ * Records and kept-aside copies as one backup. `records` maps worksheet id to a stored
+ * record; `aside` maps a kept-aside key (after the site's prefix) to its text, exactly as stored.
+ */
+export function makeBackup(records, site, aside = new Map(), now = new Date()) {
   const worksheets = {};
   for (const [id, record] of records) {
     const { format, worksheet, ...kept } = record;
     worksheets[id] = kept;
   }
-  return { onward: "backup", format: BACKUP_FORMAT, created: now.toISOString(), site, worksheets };
+  const backup = { onward: "backup", format: BACKUP_FORMAT, created: now.toISOString(), site, worksheets };
+  if (aside.size) backup.aside = Object.fromEntries([...aside].sort(([a], [b]) => (a < b ? -1 : 1)));
+  return backup;
 }
 
 /** A backup's worksheet as a record ready to store. */
@@ -148,9 +135,27 @@ export function plan(backup, here, mode) {
     rows.push({ id, action });
   }
   if (mode === "replace") {
-    for (const id of here.keys()) if (!(id in backup.worksheets)) rows.push({ id, action: "delete" });
+    for (const id of here.keys()) if (!Object.hasOwn(backup.worksheets, id)) rows.push({ id, action: "delete" });
   }
   return rows;
+}
+
+/**
+ * The file's kept-aside copies this browser does not hold yet, as [[key, text]]. A restore
+ * adds them, in either mode, and never removes a copy kept aside here.
+ * `held` maps a kept-aside key (after the site's prefix) to the text stored under it.
+ */
+export function newAsideCopies(backup, held) {
+  const copies = [];
+  for (const [named, text] of Object.entries(backup.aside || {})) {
+    // A copy is only ever a copy: never let one land under a record's key or the mode switch.
+    const key = /^(worksheet|shared-computer)(:|$)/.test(named) ? `from-backup:${named}` : named;
+    if (held.get(key) === text) continue;
+    let free = key;
+    for (let n = 2; held.has(free); n++) free = `${key}-${n}`; // never write over a copy held here
+    copies.push([free, text]);
+  }
+  return copies;
 }
 
 /**
@@ -160,7 +165,7 @@ export function plan(backup, here, mode) {
 export function changes(backup, here, rows) {
   const result = { write: [], remove: [], aside: [] };
   for (const { id, action } of rows) {
-    const fromFile = id in backup.worksheets ? toRecord(id, backup.worksheets[id]) : null;
+    const fromFile = Object.hasOwn(backup.worksheets, id) ? toRecord(id, backup.worksheets[id]) : null;
     if (action === "add" || action === "replace") result.write.push([id, fromFile]);
     else if (action === "replace-older") {
       result.aside.push([id, here.get(id)]);

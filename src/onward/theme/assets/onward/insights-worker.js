@@ -2,7 +2,8 @@
 // Started once, on the first request; typing and saving never wait for it.
 //
 // Messages in:  {type: "start", pyodide, wheel}  then  {type: "run", id, request}
-// Messages out: {type: "stage", stage}  {type: "result", id, json}  {type: "failed", id, message}
+// Messages out: {type: "stage", stage}  {type: "ready"}  {type: "start-failed", message}
+//               {type: "result", id, json}  {type: "failed", id, message}
 
 let runJson = null; // a promise of the Python run_json function
 
@@ -25,7 +26,17 @@ async function start(pyodideBase, wheelUrl) {
 
 self.addEventListener("message", async ({ data }) => {
   if (data.type === "start") {
-    runJson ??= start(data.pyodide, data.wheel);
+    runJson ??= start(data.pyodide, data.wheel).then(
+      (run) => {
+        postMessage({ type: "ready" });
+        return run;
+      },
+      (error) => {
+        // Said at once, so the page need not wait for its time limit to tell the reader.
+        postMessage({ type: "start-failed", message: String(error && error.message ? error.message : error) });
+        throw error;
+      },
+    );
     return;
   }
   if (data.type !== "run") return;

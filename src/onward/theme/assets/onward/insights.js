@@ -13,9 +13,13 @@ const SVG_ATTRIBUTES = new Set([
   "height", "rx", "fill", "stroke", "stroke-width", "font-size", "text-anchor", "dominant-baseline", "transform",
 ]);
 const LIVE_DELAY_MS = 600;
+// A runtime that has not started by then is treated as one that cannot: a missing or
+// wrongly served .wasm, a proxy that stalls it. A site can lengthen it on its meta tag.
+const START_LIMIT_MS = 60_000;
 
 let worker = null;
-let failed = false;
+let failed = false; // until the reader asks again: then a new worker tries from the start
+let startTimer = null;
 let nextId = 1;
 const waiting = new Map(); // request id -> {resolve, reject}
 const panels = new Set(); // forms whose insights are showing, to update live and report stages
@@ -29,20 +33,31 @@ function message(form, name) {
   return source ? source.textContent : "";
 }
 
+function showStageIn(form, name) {
+  const progress = form.querySelector("[data-onward-insights-progress]");
+  const panel = form.querySelector("[data-onward-insights]");
+  if (!progress || !panel) return; // the adviser summary has no progress line
+  progress.textContent = message(form, name);
+  panel.classList.toggle("onward-insights--failed", name === "insights-failed");
+}
+
 function showStage(name) {
-  for (const form of panels) {
-    if (!form.isConnected) continue;
-    const progress = form.querySelector("[data-onward-insights-progress]");
-    progress.textContent = message(form, name);
-    form.querySelector("[data-onward-insights]").classList.toggle("onward-insights--failed", name === "insights-failed");
-  }
+  for (const form of panels) if (form.isConnected) showStageIn(form, name);
 }
 
 function fail(reason) {
   failed = true;
+  clearTimeout(startTimer);
+  worker?.terminate();
+  worker = null;
   for (const { reject } of waiting.values()) reject(new Error(reason));
   waiting.clear();
   showStage("insights-failed");
+}
+
+function startLimit() {
+  const limit = Number(setup().dataset.startLimitMs);
+  return Number.isFinite(limit) && limit > 0 ? limit : START_LIMIT_MS;
 }
 
 function startWorker() {
@@ -57,7 +72,11 @@ function startWorker() {
     fail(String(error));
     return null;
   }
+  failed = false;
+  startTimer = setTimeout(() => fail("the runtime did not start in time"), startLimit());
   worker.addEventListener("message", ({ data }) => {
+    if (data.type === "ready") clearTimeout(startTimer);
+    if (data.type === "start-failed") return fail(data.message);
     const pending = waiting.get(data.id);
     if (data.type === "stage" && (data.id === undefined || (pending && pending.announce))) showStage(data.stage);
     if (data.type === "stage") return;
@@ -73,11 +92,12 @@ function startWorker() {
 
 function request(worksheet, answers, announce) {
   const running = startWorker();
-  if (!running || failed) return Promise.reject(new Error("insights are not available"));
+  if (!running) return Promise.reject(new Error("insights are not available"));
   const id = nextId++;
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject, announce });
-    running.postMessage({ type: "run", id, request: { worksheet, answers, today: today() } });
+    const language = document.documentElement.lang;
+    running.postMessage({ type: "run", id, request: { worksheet, answers, today: today(), language } });
   });
 }
 
@@ -113,6 +133,24 @@ function svgNode(spec) {
   }
   for (const child of spec.children || []) node.append(svgNode(child));
   return node;
+}
+
+// The drawing keeps its labels readable by keeping a least width; on a narrow screen it then
+// scrolls sideways, and only then is it a named stop in the Tab order, so keys can scroll it.
+function scrollsWhenNarrow(box, name) {
+  const check = () => {
+    const scrolls = box.scrollWidth > box.clientWidth + 1;
+    if (scrolls) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", name);
+    } else {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  };
+  if (typeof ResizeObserver === "function") new ResizeObserver(check).observe(box);
 }
 
 function table(block) {
@@ -195,12 +233,20 @@ function render(form, block) {
     case "table":
       return table(block);
     case "chart": {
+      // The caption says what the chart shows and the table beside it holds its numbers, so
+      // the drawing itself is hidden from screen readers: it would only say it all again.
       const figure = element("figure", undefined, "onward-insights__chart");
-      figure.append(svgNode(block.svg));
-      const numbers = element("details");
+      const drawing = element("div", undefined, "onward-insights__drawing");
+      const svg = svgNode(block.svg);
+      svg.setAttribute("aria-hidden", "true");
+      svg.removeAttribute("role");
+      svg.removeAttribute("aria-labelledby");
+      drawing.append(svg);
+      scrollsWhenNarrow(drawing, message(form, "label-chart"));
+      figure.append(drawing, element("figcaption", block.description));
+      const numbers = element("details", undefined, "onward-insights__numbers");
       numbers.append(element("summary", message(form, "label-numbers")), table(block.table));
-      figure.append(element("figcaption", block.description), numbers);
-      return titled(block, figure);
+      return titled(block, figure, numbers);
     }
     case "draft":
       return draft(form, block);
@@ -227,7 +273,10 @@ async function update(form, worksheet, answers, announce) {
   try {
     const nodes = resultNodes(form, await request(worksheet, answers, announce));
     const focused = output.contains(document.activeElement);
+    const before = output.textContent;
     output.replaceChildren(...nodes);
+    // A quiet refresh after later typing still says, once, that the insights moved on.
+    if (!announce && output.textContent !== before) showStageIn(form, "insights-updated");
     if (focused) {
       // The focused control was replaced: keep the reader's place at the top of the new results.
       nodes[0].tabIndex = -1;
@@ -251,10 +300,6 @@ export async function summarise(root, worksheet, answers) {
 export function show(form, worksheet, answers) {
   panels.add(form);
   form.dataset.onwardInsightsShown = "true";
-  if (failed) {
-    showStage("insights-failed");
-    return;
-  }
   return update(form, worksheet, answers(), true);
 }
 

@@ -6,10 +6,11 @@
   const scope = new URL("../../", document.currentScript.src);
 
   // In Onward's shared computer mode (see store.js) the theme choice, like the answers,
-  // is kept in this tab only.
+  // is kept only while the site's tabs are open. The switch is in localStorage.
   function sharedMode() {
     const meta = document.querySelector('meta[name="onward-storage"]');
-    return Boolean(meta) && window.sessionStorage.getItem(`onward:${meta.content}:shared-computer`) === "on";
+    const key = meta && `onward:${meta.content}:shared-computer`;
+    return Boolean(meta) && (window.localStorage.getItem(key) === "on" || window.sessionStorage.getItem(key) === "on");
   }
 
   function storageOrNull(storage) {

@@ -4,11 +4,11 @@
 
 import { answerSheets, definitions, message } from "./answer-sheets.js";
 import { heldRecords, downloadBackup } from "./backup-file.js";
-import { readRecord } from "./backup-format.js";
 import { toMarkdown } from "./answers-text.js";
 import { download, today } from "./download.js";
 import { bindRestore } from "./restore.js";
-import { prefix, setSharedMode, sharedMode, stores } from "./store.js";
+import { parseRecord } from "./record.js";
+import { onChange, prefix, setSharedMode, sharedMode, stores } from "./store.js";
 import { bindSummary } from "./summary.js";
 
 // Material keeps the theme choice under the site's path: "<path>.__palette".
@@ -26,7 +26,7 @@ function held() {
       if (key.startsWith(onward)) {
         const [kind, worksheet] = key.slice(onward.length).split(":");
         if (kind === "shared-computer") continue; // the mode switch, not something written
-        const readable = kind === "worksheet" && readRecord(store.getItem(key), worksheet);
+        const readable = kind === "worksheet" && parseRecord(store.getItem(key), worksheet);
         items.push({ store, key, kind: readable ? "answers" : "kept-aside", worksheet });
       } else if (key.startsWith(materialPrefix)) {
         items.push({ store, key, kind: key.endsWith(".__palette") ? "theme" : "other" });
@@ -142,13 +142,7 @@ function renderShared() {
 }
 
 function switchShared(action) {
-  let done;
-  if (action === "wipe") {
-    for (const item of held()) if (item.store === window.sessionStorage) item.store.removeItem(item.key);
-    done = setSharedMode(false, materialPrefix);
-  } else {
-    done = setSharedMode(action === "on", materialPrefix);
-  }
+  const done = setSharedMode(action === "on", { wipe: action === "wipe", materialPrefix });
   refresh();
   const names = { on: "shared-turned-on", off: "shared-turned-off", wipe: "shared-wiped" };
   announce("[data-onward-shared-status]", done ? names[action] : "shared-failed");
@@ -200,7 +194,9 @@ export function bind(page) {
   summary = bindSummary(article);
   bindRestore(article, refresh);
   refresh();
-  window.addEventListener("storage", () => marker.isConnected && refresh());
+  const again = () => marker.isConnected && refresh();
+  window.addEventListener("storage", again); // Material's theme choice, too
+  onChange(again);
 }
 
 bind(document);

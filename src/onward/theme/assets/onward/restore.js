@@ -3,10 +3,11 @@
 // fails part way, everything touched is put back as it was.
 
 import { definitions, message } from "./answer-sheets.js";
-import { downloadBackup, heldRecords } from "./backup-file.js";
-import { BackupProblem, MAX_BYTES, changes, plan, readBackup, readRecord } from "./backup-format.js";
+import { downloadBackup, held, heldRecords } from "./backup-file.js";
+import { BackupProblem, MAX_BYTES, changes, newAsideCopies, plan, readBackup } from "./backup-format.js";
 import { element } from "./dom.js";
-import { asideKey, namespace, recordKey, store } from "./store.js";
+import { parseRecord, stamped } from "./record.js";
+import { asideKey, namespace, prefix, recordKey, store } from "./store.js";
 
 async function readFile(file) {
   if (file.size > MAX_BYTES) throw new BackupProblem("too-big"); // never read a huge file
@@ -30,10 +31,12 @@ function apply(storage, backup, rows) {
   for (const [id, record] of write) {
     // A stored copy that cannot be read is never written over: it is kept aside first.
     const old = storage.getItem(recordKey(id));
-    if (old !== null && !readRecord(old, id)) steps.push([asideKey("unreadable", id), old]);
-    steps.push([recordKey(id), JSON.stringify(record)]);
+    if (old !== null && !parseRecord(old, id)) steps.push([asideKey("unreadable", id), old]);
+    // Stamped as changed now, so a worksheet open in another tab takes it rather than its older copy.
+    steps.push([recordKey(id), JSON.stringify(stamped(record, Date.now()))]);
   }
   for (const id of remove) steps.push([recordKey(id), null]);
+  for (const [key, text] of newAsideCopies(backup, held().aside)) steps.push([`${prefix()}${key}`, text]);
   const before = new Map();
   try {
     for (const [key, value] of steps) {

@@ -85,7 +85,7 @@ export function bindSummary(root) {
     let insightsFailed = false;
     if (insightsAvailable && withInsights.checked) {
       for (const [index, sheet] of sheets.entries()) {
-        if (!sheet.known) continue;
+        if (!sheet.known || insightsFailed) continue; // once they cannot start, the rest need not wait
         try {
           sections[index].append(await insightsFor(root, sheet));
         } catch {

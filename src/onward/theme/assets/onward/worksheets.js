@@ -1,77 +1,59 @@
-// Worksheets: every answer is kept in this browser's localStorage as it is typed
-// (sessionStorage in shared-computer mode, see store.js).
+// Worksheets: every answer is kept in this browser as it is typed (localStorage, or the
+// tabs' sessionStorage in shared computer mode, see store.js).
 //
-// The form is plain HTML rendered at build time; this module binds it. One record
-// per worksheet: {format, worksheet, version, updated, answers, retired?, questions?}
-// (src/onward/schemas/backup.schema.json). Typed text is only ever handled as data
-// (value, textContent), never as markup.
+// The form is plain HTML rendered at build time; this module binds it. Each worksheet has
+// one record (record.js) held in memory and stored on every change; the page shows it.
+// Other tabs' changes are merged answer by answer (merge.js): the field a person is in is
+// never rewritten under them, focus never moves, and when two tabs change one answer the
+// other tab's text is kept aside. Typed text is only handled as data (value, textContent).
 
-import { isEmpty, isPlainObject, migrate, questionsFor, valueText } from "./migrate.js";
-import { asideKey, recordKey, sharedMode, store } from "./store.js";
 import { download, today } from "./download.js";
+import { arrange, entryNodes, newEntry, revealControls } from "./entries.js";
+import { ownFields, readAll, readField, writeField } from "./fields.js";
+import { mergeRecords, same } from "./merge.js";
+import { answerPaths, emptyRecord, isBlank, newEntryId, openRecord, own, parseJson, recordText, stamped, valueText } from "./record.js";
+import { asideKey, onChange, prefix, recordKey, sharedMode, store } from "./store.js";
 
-const FORMAT = 1;
 const SAVE_DELAY_MS = 200; // while typing goes on, write at most this often
-const TOKENS_IN = ["id", "for", "name", "aria-describedby", "aria-labelledby"];
+// The empty entry a group shows before it has any: the same in every tab, so two tabs that
+// start typing in it at once are typing in one entry.
+const FIRST_ENTRY = "first";
 
 const sheets = new Map(); // worksheet id -> state, kept across instant navigations
 const insightsModule = new URL("./insights.js", import.meta.url).href;
 const backupModule = new URL("./backup-file.js", import.meta.url).href;
 let insights = null; // loaded on the first "See what this tells me", with Pyodide behind it
 
-const storage = store;
+// ---- Storage ---------------------------------------------------------------------------
 
-function emptyRecord(id, version) {
-  return { format: FORMAT, worksheet: id, version, updated: null, answers: {} };
-}
-
-// A stored record fitted to the worksheet as it is now (see migrate.js), or null when it
-// cannot be trusted (hand-edited, cut short, newer).
-function parseRecord(text, sheet) {
-  const record = readRecord(text, sheet.id);
-  if (!record) return null;
-  const { record: fitted, changed } = migrate(record, sheet.definition);
-  if (changed) sheet.migrated = true;
-  return fitted;
-}
-
-// The record's outline only: backup-format.js checks every value against the schema, but a
-// worksheet page should not load the validator just to open, and values that do not fit a
-// question are kept aside by migrate() anyway.
-function readRecord(text, id) {
-  let record;
+// Keep a copy under a key of its own; false if storage refused.
+function keepAside(key, text) {
   try {
-    record = JSON.parse(text);
+    store().setItem(key, text);
+    return true;
   } catch {
-    return null;
+    return false;
   }
-  const usable =
-    isPlainObject(record) &&
-    record.format === FORMAT &&
-    record.worksheet === id &&
-    isPlainObject(record.answers) &&
-    (record.retired === undefined || isPlainObject(record.retired)) &&
-    (record.questions === undefined || isPlainObject(record.questions));
-  return usable ? record : null;
 }
 
-// Load a worksheet's record. An unreadable one is copied aside, never overwritten.
+// Read a worksheet's record. An unreadable one is moved aside first, never written over.
 function load(sheet) {
-  const store = storage();
   let text = null;
   try {
-    text = store ? store.getItem(recordKey(sheet.id)) : null;
+    text = store()?.getItem(recordKey(sheet.id)) ?? null;
   } catch {
     text = null;
   }
   sheet.lastSeen = text;
-  if (text === null) return emptyRecord(sheet.id, sheet.version);
-  const record = parseRecord(text, sheet);
-  if (record) return record;
+  const opened = openRecord(text, sheet.definition);
+  if (opened.unreadable === undefined) {
+    sheet.migrated ||= opened.changed;
+    return opened.record;
+  }
   sheet.unreadable = text;
-  if (keepAside(sheet, "unreadable", text)) {
+  if (keepAside(asideKey("unreadable", sheet.id), text)) {
     try {
-      store.removeItem(recordKey(sheet.id)); // moved, not lost: the copy is under its own key
+      store().removeItem(recordKey(sheet.id)); // moved, not lost: the copy is under its own key
       sheet.lastSeen = null;
     } catch {
       // Left where it was as well.
@@ -79,33 +61,30 @@ function load(sheet) {
   } else {
     sheet.blocked = true; // it could not be kept aside: never write over the original
   }
-  return emptyRecord(sheet.id, sheet.version);
+  return opened.record;
 }
 
-// Keep a copy under a key of its own ("onward:NS:KIND:ID:TIME"); false if storage refused.
-function keepAside(sheet, kind, text) {
-  try {
-    storage().setItem(asideKey(kind, sheet.id), text);
-    return true;
-  } catch {
-    return false;
-  }
+// Where another tab's answer lost to this tab's, it is kept under a key for that answer.
+function conflictKey(sheet, path) {
+  return `${prefix()}other-tab:${sheet.id}:${path.replaceAll("/", ".")}`;
 }
 
 function save(sheet) {
   if (!sheet.dirty) return;
-  sheet.record.updated = new Date().toISOString();
-  sheet.record.version = sheet.version;
-  sheet.record.questions = questionsFor(sheet.definition, sheet.record.answers);
-  const text = JSON.stringify(sheet.record);
+  const text = recordText(sheet.record, sheet.definition);
   try {
     if (sheet.blocked) throw new Error("kept aside copy missing");
-    storage().setItem(recordKey(sheet.id), text);
+    const storage = store();
+    for (const [path, conflict] of sheet.conflicts) storage.setItem(conflictKey(sheet, path), JSON.stringify(conflict));
+    sheet.conflicts.clear();
+    storage.setItem(recordKey(sheet.id), text);
+    sheet.record = parseJson(text);
+    sheet.base = parseJson(text);
     sheet.dirty = false;
     sheet.edited.clear();
     sheet.lastSeen = text;
     sheet.saveFailed = false;
-    setStatus(sheet, sharedMode() ? "saved-shared" : "saved");
+    if (!sheet.holdStatus) setStatus(sheet, sharedMode() ? "saved-shared" : "saved");
     hideProblem(sheet, "unsaved");
   } catch {
     sheet.saveFailed = true;
@@ -129,127 +108,147 @@ function saveEverything() {
   for (const sheet of sheets.values()) save(sheet);
 }
 
-// ---- Reading and writing fields -------------------------------------------
+// ---- The record: answers at paths -----------------------------------------------------
 
-// The fields that belong directly to a container (a worksheet or one group entry).
-function ownFields(container) {
-  return [...container.querySelectorAll("[data-onward-field]")].filter(
-    (field) => field.parentElement.closest("[data-onward-entry], [data-onward-worksheet]") === container,
-  );
+// This tab changed the answer at `path` now: unsaved until the next save, and newer than any
+// copy another tab may store in the meantime (see merge.js).
+function touch(sheet, path) {
+  sheet.edited.add(path);
+  sheet.record.changed = { ...(sheet.record.changed || {}), [path]: Date.now() };
 }
 
-function readField(field) {
-  const type = field.dataset.onwardType;
-  const inputs = [...field.querySelectorAll("input, textarea")];
-  switch (type) {
-    case "short_text":
-    case "long_text":
-    case "date":
-      return inputs[0].value;
-    case "single_choice":
-    case "scale": {
-      const chosen = inputs.find((input) => input.checked);
-      if (!chosen) return null;
-      return type === "scale" ? Number(chosen.value) : chosen.value;
+function groupIds(sheet, group) {
+  sheet.record.entries ??= {};
+  if (!Array.isArray(own(sheet.record.entries, group))) sheet.record.entries[group] = [];
+  if (!Array.isArray(own(sheet.record.answers, group))) sheet.record.answers[group] = [];
+  return sheet.record.entries[group];
+}
+
+function groupValues(sheet, group) {
+  groupIds(sheet, group);
+  return sheet.record.answers[group];
+}
+
+// The answer the record holds at a path ("field" or "group/entry/field").
+function valueAt(sheet, path) {
+  const [group, entry, child] = path.split("/");
+  if (entry === undefined) return own(sheet.record.answers, group);
+  const index = (own(sheet.record.entries || {}, group) || []).indexOf(entry);
+  return index < 0 ? undefined : own(own(sheet.record.answers, group)?.[index], child);
+}
+
+// An entry on the page that the record does not hold yet (the empty one to start from, or one
+// another tab removed while this tab was typing in it) joins the record where it stands.
+function adopt(sheet, groupField, entry) {
+  const group = groupField.dataset.onwardField;
+  const ids = groupIds(sheet, group);
+  const id = entry.dataset.onwardEntryId;
+  if (ids.includes(id)) return ids.indexOf(id);
+  const before = entryNodes(groupField).slice(0, entryNodes(groupField).indexOf(entry)).map((node) => node.dataset.onwardEntryId);
+  const after = before.reverse().find((known) => ids.includes(known));
+  const at = after === undefined ? 0 : ids.indexOf(after) + 1;
+  ids.splice(at, 0, id);
+  groupValues(sheet, group).splice(at, 0, readAll(entry));
+  touch(sheet, `${group}/#order`);
+  return at;
+}
+
+function questionOf(sheet, path) {
+  const [group, , child] = path.split("/");
+  const field = sheet.definition.fields.find((f) => f.id === group);
+  const inner = child && field && (field.fields || []).find((f) => f.id === child);
+  return (inner || field || { label: path }).label;
+}
+
+// ---- Showing the record ----------------------------------------------------------------
+
+// The reader is in this node now: this tab has focus (not a tab in the background that
+// merely remembers where its focus was) and the focus is inside the node.
+function holdsFocus(node) {
+  return document.hasFocus() && node.contains(document.activeElement) && document.activeElement !== document.body;
+}
+
+// Write one field, unless the reader is in it: then it waits until they leave (and if they
+// type first, the answer it would have shown is kept aside as the other tab's).
+function showValue(sheet, field, path, value, force) {
+  const shown = readField(field);
+  const differs = value === undefined ? !isBlank(shown) : !same(shown, value);
+  if (!differs) {
+    sheet.deferred.delete(path);
+  } else if (!force && holdsFocus(field)) {
+    sheet.deferred.add(path);
+  } else {
+    writeField(field, value);
+    sheet.deferred.delete(path);
+  }
+}
+
+function showGroup(sheet, field, force, letGo = null) {
+  const group = field.dataset.onwardField;
+  const ids = own(sheet.record.entries || {}, group) || [];
+  const values = own(sheet.record.answers, group) || [];
+  const nodes = entryNodes(field);
+  const byId = new Map(nodes.map((node) => [node.dataset.onwardEntryId, node]));
+  // Focus stays where it is, in this tab or in one in the background: the entry holding it is
+  // never taken out of the page (see arrange), only its fields' values wait for the reader.
+  const focused = force ? null : nodes.find((node) => node !== letGo && node.contains(document.activeElement)) || null;
+  const wanted = ids.map((id, index) => {
+    const node = byId.get(id) || newEntry(field, index, id);
+    for (const child of ownFields(node)) {
+      const name = child.dataset.onwardField;
+      showValue(sheet, child, `${group}/${id}/${name}`, own(values[index], name), force);
     }
-    case "multiple_choice":
-    case "checklist":
-      return inputs.filter((input) => input.checked).map((input) => input.value);
-    case "group":
-      return entriesOf(field).map((entry) => readAll(entry));
-    default:
-      return undefined; // a note asks nothing
-  }
-}
-
-function writeField(field, value) {
-  const type = field.dataset.onwardType;
-  const inputs = [...field.querySelectorAll("input, textarea")];
-  switch (type) {
-    case "short_text":
-    case "long_text":
-    case "date":
-      inputs[0].value = typeof value === "string" ? value : "";
-      break;
-    case "single_choice":
-    case "scale":
-      for (const input of inputs) input.checked = value !== null && value !== undefined && input.value === String(value);
-      break;
-    case "multiple_choice":
-    case "checklist": {
-      const chosen = Array.isArray(value) ? value.map(String) : [];
-      for (const input of inputs) input.checked = chosen.includes(input.value);
-      break;
-    }
-    case "group":
-      renderEntries(field, Array.isArray(value) ? value.filter(isPlainObject) : []);
-      break;
-    default:
-      break;
-  }
-}
-
-function readAll(container) {
-  const answers = {};
-  for (const field of ownFields(container)) {
-    const value = readField(field);
-    if (value !== undefined) answers[field.dataset.onwardField] = value;
-  }
-  return answers;
-}
-
-function writeAll(container, answers) {
-  for (const field of ownFields(container)) writeField(field, answers[field.dataset.onwardField]);
-}
-
-// ---- Repeatable entries ---------------------------------------------------
-
-function entriesOf(group) {
-  return [...group.querySelector("[data-onward-entries]").children];
-}
-
-// Fill a copy of the entry template: ids get the index, visible text the number.
-function newEntry(group, index) {
-  const fragment = group.querySelector("template[data-onward-entry-template]").content.cloneNode(true);
-  const walker = document.createTreeWalker(fragment, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === Node.TEXT_NODE) {
-      node.data = node.data.replaceAll("__n__", String(index + 1));
-    } else {
-      for (const name of TOKENS_IN) {
-        const value = node.getAttribute(name);
-        if (value) node.setAttribute(name, value.replaceAll("__i__", String(index)));
-      }
-    }
-  }
-  const entry = fragment.querySelector("[data-onward-entry]");
-  revealControls(entry);
-  return entry;
-}
-
-function renderEntries(group, entries) {
-  const list = group.querySelector("[data-onward-entries]");
-  const rows = entries.length ? entries : [{}]; // one empty entry to start from
-  const fresh = rows.map((answers, index) => {
-    const entry = newEntry(group, index);
-    writeAll(entry, answers);
-    return entry;
+    return node;
   });
-  list.replaceChildren(...fresh);
-  const max = Number(group.dataset.onwardMaxItems || Infinity);
-  group.querySelector("[data-onward-add]").disabled = fresh.length >= max;
-  fresh.forEach((entry, index) => {
-    entry.querySelector('[data-onward-move="-1"]').disabled = index === 0;
-    entry.querySelector('[data-onward-move="1"]').disabled = index === fresh.length - 1;
+  if (focused && !wanted.includes(focused)) {
+    // Removed in another tab while the reader is in it: it stays until they leave it.
+    wanted.splice(Math.min(nodes.indexOf(focused), wanted.length), 0, focused);
+    sheet.stale = true;
+  }
+  if (!wanted.length) {
+    // One empty entry to start from; it joins the record when something is typed in it.
+    const spare = nodes.find((node) => node !== letGo) || newEntry(field, 0, FIRST_ENTRY);
+    spare.dataset.onwardEntryId = FIRST_ENTRY;
+    for (const child of ownFields(spare)) writeField(child, undefined);
+    wanted.push(spare);
+  }
+  arrange(field, wanted, focused);
+}
+
+/** Show the record in the form. Unless `force`, a field or entry holding focus is left as it is. */
+function showRecord(sheet, { force = false, letGo = null } = {}) {
+  const form = sheet.form;
+  if (!form || !form.isConnected) return;
+  sheet.stale = false;
+  for (const field of ownFields(form)) {
+    const id = field.dataset.onwardField;
+    if (field.dataset.onwardType === "group") showGroup(sheet, field, force, letGo);
+    else showValue(sheet, field, id, own(sheet.record.answers, id), force);
+  }
+  if (sheet.deferred.size) sheet.stale = true;
+  showRetired(sheet);
+}
+
+// Answers kept aside (to questions no longer asked, or that the form cannot show): listed as
+// text under the form until the person deletes them (see migrate.js).
+function showRetired(sheet) {
+  const form = sheet.form;
+  if (!form || !form.isConnected) return;
+  const box = form.querySelector("[data-onward-retired]");
+  const items = Object.values(sheet.record.retired || {});
+  box.hidden = items.length === 0;
+  form.querySelector("[data-onward-retired-confirm]").hidden = true;
+  const rows = items.flatMap((item) => {
+    const question = document.createElement("dt");
+    question.textContent = item.question;
+    const answer = document.createElement("dd");
+    answer.textContent = valueText(item.value);
+    return [question, answer];
   });
+  box.querySelector("[data-onward-retired-list]").replaceChildren(...rows);
 }
 
-function focusFirstInput(entry) {
-  const target = entry.querySelector("input, textarea");
-  if (target) target.focus();
-}
-
-// ---- Messages ---------------------------------------------------------------
+// ---- Messages ---------------------------------------------------------------------------
 
 // Messages are rendered by the template in the site's language; a message with a slot
 // (<span data-onward-slot>) takes `value` there, so translations can put it anywhere.
@@ -268,6 +267,13 @@ function setStatus(sheet, name) {
   const status = form.querySelector("[data-onward-status]");
   const text = messageText(form, name);
   if (status.textContent !== text) status.textContent = text;
+}
+
+// Say what an action did, and keep saying it until the reader types again: the save that
+// follows must not replace it before a screen reader has read it out.
+function announce(sheet, name) {
+  sheet.holdStatus = true;
+  setStatus(sheet, name);
 }
 
 function showProblem(sheet, name) {
@@ -289,31 +295,46 @@ function hideProblem(sheet, name) {
   box.hidden = [...box.querySelectorAll("[data-onward-message]")].every((p) => p.hidden);
 }
 
-// ---- Binding a form ----------------------------------------------------------
-
-function revealControls(root) {
-  const selector =
-    "[data-onward-tools], [data-onward-add], [data-onward-entry-actions], [data-onward-clear-choice]";
-  for (const control of root.querySelectorAll(selector)) control.hidden = false;
+function showSharedNotice(sheet) {
+  if (sheet.form && sheet.form.isConnected) sheet.form.querySelector("[data-onward-shared-notice]").hidden = !sharedMode();
 }
 
-function topLevelField(form, target) {
-  let field = target.closest("[data-onward-field]");
-  while (field) {
-    const outer = field.parentElement.closest("[data-onward-field]");
-    if (!outer || !form.contains(outer)) return field;
-    field = outer;
-  }
-  return null;
-}
+// ---- What the reader does ------------------------------------------------------------------
 
 function onEdit(sheet, event) {
-  const field = topLevelField(sheet.form, event.target);
-  if (!field) return;
-  sheet.record.answers[field.dataset.onwardField] = readField(field);
-  sheet.edited.add(field.dataset.onwardField);
+  const field = event.target.closest?.("[data-onward-field]");
+  if (!field || !field.isConnected || !sheet.form.contains(field) || field.dataset.onwardType === "group") return;
+  const entry = field.closest("[data-onward-entry]");
+  const name = field.dataset.onwardField;
+  let path = name;
+  if (sheet.holdStatus !== "conflict") sheet.holdStatus = false; // an action was announced; typing moves on
+  if (entry && sheet.form.contains(entry)) {
+    const groupField = entry.closest('[data-onward-type="group"]');
+    const group = groupField.dataset.onwardField;
+    const id = entry.dataset.onwardEntryId;
+    path = `${group}/${id}/${name}`;
+    noteOverwrite(sheet, path);
+    groupValues(sheet, group)[adopt(sheet, groupField, entry)][name] = readField(field);
+  } else {
+    noteOverwrite(sheet, path);
+    sheet.record.answers[name] = readField(field);
+  }
+  touch(sheet, path);
   scheduleSave(sheet);
   insightsChanged(sheet);
+}
+
+// The reader typed into a field whose stored answer (another tab's) was waiting to be shown:
+// theirs stays, and the other tab's is kept aside with its question.
+function noteOverwrite(sheet, path) {
+  if (!sheet.deferred.has(path)) return;
+  sheet.deferred.delete(path);
+  const waiting = valueAt(sheet, path);
+  if (!isBlank(waiting)) {
+    sheet.conflicts.set(path, { worksheet: sheet.id, question: questionOf(sheet, path), value: waiting });
+    setStatus(sheet, "changed-both");
+    sheet.holdStatus = "conflict"; // said until the next thing worth saying, not replaced by "Saved"
+  }
 }
 
 function insightsChanged(sheet) {
@@ -328,43 +349,77 @@ function confirmation(form, confirmSelector, triggerSelector, open) {
   (open ? confirm.querySelector(".onward-confirm__question") : form.querySelector(triggerSelector)).focus();
 }
 
+function firstInput(entry) {
+  return entry.querySelector("input, textarea");
+}
+
+// Adding, removing and moving entries change the record, then the page follows it.
+const entryActions = {
+  add(sheet, groupField) {
+    const group = groupField.dataset.onwardField;
+    for (const node of entryNodes(groupField)) adopt(sheet, groupField, node); // the empty one to start from counts
+    const id = newEntryId();
+    groupIds(sheet, group).push(id);
+    groupValues(sheet, group).push({});
+    touch(sheet, `${group}/#order`);
+    showGroup(sheet, groupField, false);
+    firstInput(entryNodes(groupField).at(-1)).focus();
+    return "entry-added";
+  },
+  remove(sheet, groupField, entry) {
+    const group = groupField.dataset.onwardField;
+    const id = entry.dataset.onwardEntryId;
+    const heading = entry.querySelector(".onward-entry__heading").textContent;
+    if (!isBlank(readAll(entry)) && !window.confirm(messageText(sheet.form, "remove-entry", heading))) return null;
+    const nodes = entryNodes(groupField);
+    const position = nodes.indexOf(entry);
+    const ids = groupIds(sheet, group);
+    if (ids.includes(id)) {
+      groupValues(sheet, group).splice(ids.indexOf(id), 1);
+      ids.splice(ids.indexOf(id), 1);
+    }
+    for (const path of [...sheet.edited]) if (path.startsWith(`${group}/${id}/`)) sheet.edited.delete(path);
+    touch(sheet, `${group}/#order`);
+    showGroup(sheet, groupField, false, entry);
+    const left = entryNodes(groupField);
+    firstInput(left[Math.min(position, left.length - 1)]).focus();
+    return "entry-removed";
+  },
+  move(sheet, groupField, entry, button) {
+    const group = groupField.dataset.onwardField;
+    const step = Number(button.dataset.onwardMove);
+    for (const node of entryNodes(groupField)) adopt(sheet, groupField, node);
+    const ids = groupIds(sheet, group);
+    const values = groupValues(sheet, group);
+    const from = ids.indexOf(entry.dataset.onwardEntryId);
+    const to = from + step;
+    if (to < 0 || to >= ids.length) return null;
+    ids.splice(to, 0, ids.splice(from, 1)[0]);
+    values.splice(to, 0, values.splice(from, 1)[0]);
+    touch(sheet, `${group}/#order`);
+    showGroup(sheet, groupField, false);
+    const again = entry.querySelector(`[data-onward-move="${step}"]`);
+    (again.disabled ? entry.querySelector(`[data-onward-move="${-step}"]`) : again).focus();
+    return "entry-moved";
+  },
+};
+
 function onClick(sheet, event) {
   const button = event.target.closest("button");
   if (!button || !sheet.form.contains(button)) return;
   const form = sheet.form;
-  const group = button.closest('[data-onward-type="group"]');
+  const groupField = button.closest('[data-onward-type="group"]');
   const entry = button.closest("[data-onward-entry]");
-  let announcement = null; // what changed, said after the save so "Saved" does not drown it
 
-  if (button.matches("[data-onward-add]")) {
-    const entries = readField(group);
-    entries.push({});
-    renderEntries(group, entries);
-    focusFirstInput(entriesOf(group).at(-1));
-    announcement = "entry-added";
-  } else if (button.matches("[data-onward-remove]")) {
-    const index = entriesOf(group).indexOf(entry);
-    const entries = readField(group);
-    const heading = entry.querySelector(".onward-entry__heading").textContent;
-    if (!isEmpty([entries[index]]) && !window.confirm(messageText(form, "remove-entry", heading))) return;
-    entries.splice(index, 1);
-    renderEntries(group, entries);
-    const next = entriesOf(group)[Math.min(index, entriesOf(group).length - 1)];
-    focusFirstInput(next);
-    announcement = "entry-removed";
-  } else if (button.matches("[data-onward-move]")) {
-    const step = Number(button.dataset.onwardMove);
-    const index = entriesOf(group).indexOf(entry);
-    const entries = readField(group);
-    const [moved] = entries.splice(index, 1);
-    entries.splice(index + step, 0, moved);
-    renderEntries(group, entries);
-    const movedEntry = entriesOf(group)[index + step];
-    const same = movedEntry.querySelector(`[data-onward-move="${step}"]`);
-    (same.disabled ? movedEntry.querySelector(`[data-onward-move="${-step}"]`) : same).focus();
-    announcement = "entry-moved";
-  } else if (button.matches("[data-onward-clear-choice]")) {
-    for (const input of button.closest("[data-onward-field]").querySelectorAll("input")) input.checked = false;
+  let done = null;
+  if (button.matches("[data-onward-add]")) done = entryActions.add(sheet, groupField);
+  else if (button.matches("[data-onward-remove]")) done = entryActions.remove(sheet, groupField, entry);
+  else if (button.matches("[data-onward-move]")) done = entryActions.move(sheet, groupField, entry, button);
+  else if (button.matches("[data-onward-clear-choice]")) {
+    const field = button.closest("[data-onward-field]");
+    for (const input of field.querySelectorAll("input")) input.checked = false;
+    onEdit(sheet, { target: field.querySelector("input") });
+    return;
   } else if (button.matches("[data-onward-clear], [data-onward-confirm-no]")) {
     confirmation(form, "[data-onward-confirm]", "[data-onward-clear]", button.matches("[data-onward-clear]"));
     return;
@@ -377,10 +432,11 @@ function onClick(sheet, event) {
     return;
   } else if (button.matches("[data-onward-retired-yes]")) {
     delete sheet.record.retired;
+    touch(sheet, "#retired");
     sheet.dirty = true;
     save(sheet);
     showRetired(sheet);
-    setStatus(sheet, "retired-deleted");
+    announce(sheet, "retired-deleted");
     const status = form.querySelector("[data-onward-status]");
     status.tabIndex = -1;
     status.focus();
@@ -403,32 +459,105 @@ function onClick(sheet, event) {
       import(backupModule).then((backups) => backups.downloadBackup(current));
     }
     return;
-  } else {
-    return;
   }
-  onEdit(sheet, { target: group || button });
-  if (announcement) setStatus(sheet, announcement);
+  if (!done) return;
+  sheet.holdStatus = false;
+  scheduleSave(sheet);
+  insightsChanged(sheet);
+  announce(sheet, done);
 }
 
 function clearSheet(sheet) {
   const form = sheet.form;
   clearTimeout(sheet.timer);
-  sheet.timer = null;
-  sheet.record = emptyRecord(sheet.id, sheet.version);
-  sheet.dirty = false;
-  sheet.edited.clear();
+  forget(sheet);
   try {
-    if (!sheet.blocked) storage().removeItem(recordKey(sheet.id));
+    if (!sheet.blocked) store().removeItem(recordKey(sheet.id));
     sheet.lastSeen = null;
   } catch {
     // Nothing stored to remove.
   }
-  writeAll(form, {});
-  showRetired(sheet);
+  showRecord(sheet, { force: true });
   form.querySelector("[data-onward-confirm]").hidden = true;
-  setStatus(sheet, "cleared");
+  announce(sheet, "cleared");
   form.querySelector("[data-onward-clear]").focus();
   insightsChanged(sheet);
+}
+
+// Empty the worksheet in memory: no answers, nothing waiting to be saved.
+function forget(sheet) {
+  sheet.timer = null;
+  sheet.record = emptyRecord(sheet.id, sheet.version);
+  sheet.base = emptyRecord(sheet.id, sheet.version);
+  sheet.dirty = false;
+  sheet.edited.clear();
+  sheet.deferred.clear();
+  sheet.conflicts.clear();
+}
+
+// ---- Binding a form --------------------------------------------------------------------------
+
+function newSheet(form) {
+  const definition = JSON.parse(form.querySelector("[data-onward-definition]").dataset.onwardDefinition);
+  return {
+    id: definition.id,
+    version: definition.version,
+    definition,
+    timer: null,
+    dirty: false,
+    edited: new Set(), // paths changed here and not yet saved
+    deferred: new Set(), // paths whose stored answer waits for the reader to leave the field
+    conflicts: new Map(), // path -> the other tab's answer, kept aside on the next save
+  };
+}
+
+// Entries the build rendered (one, empty) get ids: the record's where it has entries.
+function nameRenderedEntries(sheet, form) {
+  for (const groupField of form.querySelectorAll('[data-onward-type="group"]')) {
+    const ids = own(sheet.record.entries || {}, groupField.dataset.onwardField) || [];
+    entryNodes(groupField).forEach((node, index) => {
+      node.dataset.onwardEntryId ||= ids[index] || (index === 0 ? FIRST_ENTRY : newEntryId());
+      node.dataset.onwardEntryIndex ||= String(index);
+    });
+  }
+}
+
+// Anything typed before this code arrived fills answers that are empty. Where both have text,
+// the stored answer stays and the early typing is kept aside: nothing is lost.
+function takeEarlyTyping(sheet, form) {
+  const typed = new Map();
+  for (const field of ownFields(form)) {
+    const name = field.dataset.onwardField;
+    if (field.dataset.onwardType === "group") {
+      const entries = entryNodes(field).map((node) => [node.dataset.onwardEntryId, readAll(node)]).filter(([, v]) => !isBlank(v));
+      if (entries.length) typed.set(name, entries);
+    } else if (!isBlank(readField(field))) {
+      typed.set(name, readField(field));
+    }
+  }
+  const clashing = {};
+  let taken = false;
+  for (const [name, value] of typed) {
+    const group = Array.isArray(value) && Array.isArray(value[0]);
+    const held = own(sheet.record.answers, name);
+    if (!isBlank(held)) {
+      const plain = group ? value.map(([, answers]) => answers) : value;
+      if (!same(held, plain)) clashing[name] = plain;
+      continue;
+    }
+    if (group) {
+      sheet.record.entries = { ...(sheet.record.entries || {}), [name]: value.map(([id]) => id) };
+      sheet.record.answers[name] = value.map(([, answers]) => answers);
+      touch(sheet, `${name}/#order`);
+      for (const [entry, answers] of value) for (const child of Object.keys(answers)) touch(sheet, `${name}/${entry}/${child}`);
+    } else {
+      sheet.record.answers[name] = value;
+      touch(sheet, name);
+    }
+    taken = true;
+  }
+  if (Object.keys(clashing).length) keepAside(asideKey("typed-early", sheet.id), JSON.stringify(clashing));
+  return taken;
 }
 
 function bindForm(form) {
@@ -437,95 +566,86 @@ function bindForm(form) {
   const id = form.dataset.onwardWorksheet;
   let sheet = sheets.get(id);
   if (!sheet) {
-    const definition = JSON.parse(form.querySelector("[data-onward-definition]").dataset.onwardDefinition);
-    sheet = { id, version: definition.version, definition, timer: null, dirty: false, edited: new Set() };
+    sheet = newSheet(form);
     sheets.set(id, sheet);
   }
   save(sheet); // anything still pending from the page before an instant navigation
   sheet.form = form;
+  sheet.deferred.clear();
   // Answers that could not be saved live only in memory: never swap them for the stored copy.
-  if (!sheet.record || !sheet.saveFailed) sheet.record = load(sheet);
-
-  // Anything typed before this code arrived fills fields that have no stored answer. Where
-  // both have text, the stored answer stays and the early typing is kept aside: nothing is lost.
-  const typed = Object.entries(readAll(form)).filter(([, value]) => !isEmpty(value));
-  const early = typed.filter(([key]) => isEmpty(sheet.record.answers[key]));
-  const clashing = typed.filter(([key, value]) => !isEmpty(sheet.record.answers[key]) &&
-    JSON.stringify(sheet.record.answers[key]) !== JSON.stringify(value));
-  if (clashing.length) keepAside(sheet, "typed-early", JSON.stringify(Object.fromEntries(clashing)));
+  if (!sheet.record || !sheet.saveFailed) {
+    sheet.record = load(sheet);
+    sheet.base = structuredClone(sheet.record);
+  }
+  nameRenderedEntries(sheet, form);
+  const early = takeEarlyTyping(sheet, form);
   revealControls(form);
   const insightsPanel = form.querySelector("[data-onward-insights]"); // absent where there is no Python
   if (insightsPanel && document.querySelector('meta[name="onward-insights"]')) insightsPanel.hidden = false;
-  writeAll(form, sheet.record.answers);
-  for (const [key, value] of early) {
-    sheet.record.answers[key] = value;
-    sheet.edited.add(key);
-    writeField(ownFields(form).find((field) => field.dataset.onwardField === key), value);
-  }
-  if (early.length || sheet.migrated) scheduleSave(sheet);
+  showRecord(sheet, { force: true });
+  if (early || sheet.migrated) scheduleSave(sheet);
   sheet.migrated = false;
-  showRetired(sheet);
-  form.querySelector("[data-onward-shared-notice]").hidden = !sharedMode();
+  showSharedNotice(sheet);
 
   if (sheet.unreadable !== undefined) showProblem(sheet, "unreadable");
-  if (sheet.blocked || sheet.saveFailed || !storage()) showProblem(sheet, "unsaved");
-  else if (sheet.record.updated) setStatus(sheet, "saved");
+  if (sheet.blocked || sheet.saveFailed || !store()) showProblem(sheet, "unsaved");
+  else if (sheet.record.updated) setStatus(sheet, sharedMode() ? "saved-shared" : "saved");
 
   form.addEventListener("input", (event) => onEdit(sheet, event));
   form.addEventListener("change", (event) => onEdit(sheet, event));
   form.addEventListener("click", (event) => onClick(sheet, event));
-}
-
-// Another tab saved this worksheet: show its answers here too, but never at the cost of
-// this tab's own edits that are not yet written (they win, field by field, and are saved).
-function onStorage(event) {
-  if (!event.key) return;
-  for (const sheet of sheets.values()) {
-    if (event.key !== recordKey(sheet.id) || event.newValue === sheet.lastSeen) continue;
-    const record = event.newValue === null ? emptyRecord(sheet.id, sheet.version) : parseRecord(event.newValue, sheet);
-    if (!record) continue; // unreadable here: leave it alone; load() moves it aside on the next visit
-    sheet.lastSeen = event.newValue;
-    for (const key of sheet.edited) record.answers[key] = sheet.record.answers[key];
-    sheet.record = record;
-    sheet.migrated = false; // the other tab saves its own fitting
-    if (sheet.form && sheet.form.isConnected) {
-      syncForm(sheet.form, record.answers, sheet.edited);
-      showRetired(sheet);
-      setStatus(sheet, "changed-elsewhere");
-      insightsChanged(sheet);
-    }
-  }
-}
-
-// Answers to questions no longer asked: shown as text under the form, kept until the person
-// deletes them (see migrate.js).
-function showRetired(sheet) {
-  const form = sheet.form;
-  if (!form || !form.isConnected) return;
-  const box = form.querySelector("[data-onward-retired]");
-  const items = Object.values(sheet.record.retired || {});
-  box.hidden = items.length === 0;
-  form.querySelector("[data-onward-retired-confirm]").hidden = true;
-  const rows = items.flatMap((item) => {
-    const question = document.createElement("dt");
-    question.textContent = item.question;
-    const answer = document.createElement("dd");
-    answer.textContent = valueText(item.value);
-    return [question, answer];
+  // Whatever waited for the reader to leave a field (another tab's answer, an entry removed
+  // elsewhere) is shown once focus has moved on.
+  form.addEventListener("focusout", () => {
+    if (sheet.stale) setTimeout(() => showRecord(sheet), 0);
   });
-  box.querySelector("[data-onward-retired-list]").replaceChildren(...rows);
 }
 
-// Update only the fields whose answers changed, so focus and caret stay put elsewhere.
-function syncForm(form, answers, keep) {
-  for (const field of ownFields(form)) {
-    if (keep.has(field.dataset.onwardField)) continue;
-    const wanted = answers[field.dataset.onwardField];
-    const current = readField(field);
-    const differs = wanted === undefined ? !isEmpty(current) : JSON.stringify(current) !== JSON.stringify(wanted);
-    if (differs) writeField(field, wanted);
+// ---- Other tabs --------------------------------------------------------------------------------
+
+// Another tab stored this worksheet: merge its record into this tab's. Nothing is written back
+// from here: this tab's own unsaved edits are saved by the save they already scheduled.
+function takeRemote(sheet, text) {
+  if (text === sheet.lastSeen) return;
+  const opened = openRecord(text, sheet.definition);
+  if (opened.unreadable !== undefined) return; // left alone: load() moves it aside on the next visit
+  sheet.lastSeen = text;
+  // Gone from storage (cleared, deleted, replaced by a restore elsewhere): every answer this tab
+  // holds was changed there just now, so only what is typed here and not yet saved stays.
+  const remote = text === null
+    ? stamped(opened.record, Date.now(), [...answerPaths(sheet.record), ...Object.keys(sheet.record.changed || {})])
+    : opened.record;
+  const { record, conflicts, stale } = mergeRecords(sheet.base, sheet.record, remote, sheet.edited, sheet.definition);
+  sheet.base = remote;
+  sheet.record = record;
+  for (const { path, value } of conflicts) {
+    if (!isBlank(value)) sheet.conflicts.set(path, { worksheet: sheet.id, question: questionOf(sheet, path), value });
   }
+  // The other tab stored its copy before this tab's newer answers reached it: store them again,
+  // or they would be gone the next time the page opens. Nothing older than what is stored is written.
+  if (stale) scheduleSave(sheet);
+  showRecord(sheet);
+  announce(sheet, conflicts.length ? "changed-both" : "changed-elsewhere");
+  if (conflicts.length) sheet.holdStatus = "conflict";
+  insightsChanged(sheet);
 }
+
+onChange((change) => {
+  for (const sheet of sheets.values()) {
+    if (change.mode === "wiped") {
+      clearTimeout(sheet.timer);
+      forget(sheet);
+      sheet.lastSeen = null;
+      showRecord(sheet, { force: true });
+      announce(sheet, "cleared");
+    } else if (change.mode === "off") {
+      takeRemote(sheet, store()?.getItem(recordKey(sheet.id)) ?? null);
+    } else if (change.key === recordKey(sheet.id)) {
+      takeRemote(sheet, change.newValue);
+    }
+    if (change.mode) showSharedNotice(sheet);
+  }
+});
 
 export function bindPage(root) {
   for (const form of root.querySelectorAll("[data-onward-worksheet]")) bindForm(form);
@@ -535,12 +655,15 @@ export function bindPage(root) {
 // the rest of the page's start-up work: answers are saved from the first keystroke.
 bindPage(document);
 
-window.addEventListener("storage", onStorage);
 // Answers that could not be stored live only in this page: ask before it is closed.
 window.addEventListener("beforeunload", (event) => {
   if ([...sheets.values()].some((sheet) => sheet.saveFailed && sheet.dirty)) event.preventDefault();
 });
 window.addEventListener("pagehide", saveEverything);
+// Back in this tab: anything that waited while the reader was in a field is shown once they leave it.
+window.addEventListener("blur", () => {
+  for (const sheet of sheets.values()) if (sheet.stale) showRecord(sheet);
+});
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "hidden") saveEverything();
 });

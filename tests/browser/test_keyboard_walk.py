@@ -1,0 +1,48 @@
+"""Every built page by keyboard alone, at phone, tablet and laptop widths, light and dark.
+
+Each Tab stop, forwards and then back with Shift+Tab, must be inside the viewport, show a
+focus outline, be a target of 24 by 24 px or a link in running text, and be covered by
+nothing (WCAG 2.4.3, 2.4.7, 2.4.11, 2.5.8); going back must retrace going forward. Pages come from the built site, so a page added later is walked too.
+
+Cost, measured on the shared 2-core machine: one width and scheme over every page takes
+30-60 s (about 1100 Tab stops at phone widths, 1900 at 1280 px, where the navigation is a
+sidebar). Every width is walked in light; dark, which changes colours but no layout, at a
+phone and a laptop width: six walks, 4-5 minutes, where eight would take 6-7.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from a11y_exceptions import unexplained
+from keyboard_walk import STOPS_BEFORE_FIRST_FIELD, prepare, walk
+
+VIEWPORTS = {320: 568, 390: 844, 768: 1024, 1280: 800}
+SCHEMES = {"light": "default", "dark": "slate"}  # Material's names, following the system's choice
+WALKS = [(width, "light") for width in VIEWPORTS] + [(390, "dark"), (1280, "dark")]
+
+
+def site_pages(built_site) -> list[str]:
+    """Every page a reader can reach, the "not found" page included."""
+    return [*built_site.page_paths(), "/404.html"]
+
+
+@pytest.mark.parametrize(("width", "scheme"), WALKS, ids=[f"{w}px-{s}" for w, s in WALKS])
+def test_every_tab_stop_is_in_view_outlined_and_uncovered(browser, built_site, site_url, width, scheme):
+    context = browser.new_context(viewport={"width": width, "height": VIEWPORTS[width]}, color_scheme=scheme)
+    prepare(context)
+    page = context.new_page()
+    findings, counts = [], {}
+    try:
+        for path in site_pages(built_site):
+            result = walk(page, site_url + path)
+            assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme], path
+            findings += result.findings(path)
+            if path.startswith("/worksheets/") and path != "/worksheets/":
+                counts[path.split("/")[2]] = result.stops_before_first_field()
+    finally:
+        context.close()
+    STOPS_BEFORE_FIRST_FIELD[f"{width}x{VIEWPORTS[width]} {scheme}"] = counts
+    left, _ = unexplained(findings, ("walk",))  # an entry may explain one width or scheme only
+    assert not left, "\n".join(left)
+    assert None not in counts.values(), f"a worksheet's questions were never reached: {counts}"

@@ -30,7 +30,13 @@ from .hosting import HEADERS_FILE, headers_file, site_url_problem
 from .i18n import Languages, UnknownString, load_catalog
 from .fallback import strip, to_html
 from .minify import MinifyError, find_esbuild, minify
-from .interface_language import name_theme_controls, report_translation, search_content_language
+from .interface_language import (
+    name_theme_controls,
+    report_translation,
+    search_content_language,
+    stems_typed_words,
+    with_search_worker,
+)
 from .paths import ASSETS_URI, PACKAGE_DIR, THEME_DIR, bundled
 from .runtime import InsightWheel, find_pyodide, install_pyodide
 from .overlay import read_overlay
@@ -199,6 +205,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         if "navigation.indexes" not in config.theme.get("features", []):
             config.theme["features"] = [*config.theme.get("features", []), "navigation.indexes"]
         search_content_language(config, content_language)
+        self.stemmed_search = stems_typed_words(content_language)
         self.wheel: InsightWheel | None = None
         self.pyodide_dir: Path | None = None
         if self.site.renderer.insight_ids and insights.is_dir():
@@ -269,10 +276,15 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         return env
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
-        return stamp_generator(to_html(output))
+        return self._finished(output)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
-        return stamp_generator(to_html(output_content)) if template_name.endswith(".html") else strip(output_content)
+        return self._finished(output_content) if template_name.endswith(".html") else strip(output_content)
+
+    def _finished(self, html: str) -> str:
+        """A page as it is written: English marks as HTML, the build stamp, and the search worker."""
+        html = stamp_generator(to_html(html))
+        return with_search_worker(html) if self.stemmed_search else html
 
     @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:

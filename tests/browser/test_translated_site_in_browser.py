@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from browser_support import axe_violations, first_search_result
+from french_support import english_share
 from onward.i18n import load_catalog
 from onward.paths import bundled
 from onward.site import OnwardSite
@@ -47,7 +48,7 @@ def test_a_worksheet_saves_restores_and_gives_insights_in_french(french_site_url
         WORKSHEET,
     )
     stage = next(f for f in FRENCH_SHEETS[WORKSHEET].fields[0].fields if f.id == "stage")
-    assert stage.params["label"] == "Quelle étape avez-vous atteinte\u00a0?"
+    assert stage.params["label"] == "Quelle étape avez-vous atteinte\u202f?"
     assert stage.params["label"] in stored and "How far did you get" not in stored
     move_up = page.locator("[data-onward-entry] [data-onward-move='-1']").nth(1)
     assert move_up.inner_text().startswith("Monter")
@@ -65,7 +66,12 @@ def test_a_worksheet_saves_restores_and_gives_insights_in_french(french_site_url
     # Insights read the restored answers (their sentences come from the insights catalogue).
     page.locator("[data-onward-insights-run]").click()
     page.locator(".onward-insights__summary").wait_for(timeout=PYTHON_START_MS)
-    assert page.locator("[data-onward-insights-output]").inner_text().strip()
+    output = page.locator("[data-onward-insights-output]")
+    # The insights' own sentences are French too: no English prose among them (names and the
+    # reader's own words aside, which the sample answers keep to a few letters).
+    share, english = english_share(f"<main>{output.inner_html()}</main>")
+    assert output.inner_text().strip() and share == 0, english
+    assert output.get_attribute("lang") is None  # the guide, the form and its insights are all French
     assert page.locator("[data-onward-insights-progress]").inner_text() == FRENCH.gettext("insights.insights_done")
     # "Your answers" lists the worksheet in French.
     page.goto(f"{french_site_url}/my-answers/")
@@ -75,9 +81,25 @@ def test_a_worksheet_saves_restores_and_gives_insights_in_french(french_site_url
     assert watched.console_errors == [] and watched.foreign_requests() == []
 
 
-def test_search_finds_french_words(french_site_url, open_page):
-    """Search indexes the guide as French (Material's French: its stop words; it leaves stemming off, since
-    a stemmed index cannot answer the words a reader is still typing)."""
-    page = open_page(french_site_url + "/").page
-    assert "ressentez" in first_search_result(page, "ressentez").lower()
+def search_marks(page, query: str) -> set[str]:
+    """The words Material highlights in its results for ``query``, typed like a person."""
+    first_search_result(page, query)
+    page.wait_for_function(
+        "(query) => document.querySelector('input.md-search__input').value === query", arg=query
+    )
+    page.wait_for_timeout(300)  # the results of the last keystroke
+    words = page.locator(".md-search-result mark").all_inner_texts()
+    page.locator("input.md-search__input").fill("")
+    return {word.strip(".,:;!?»« \u00a0\u202f").lower() for word in words} - {""}
+
+
+def test_search_matches_french_words_by_their_stem(french_site_url, open_page):
+    """Onward's search worker stems each word typed (lunr's French Snowball stemmer): "ressentir" finds
+    "ressentez" and "ressenti", and a word half typed still finds the word it starts."""
+    watched = open_page(french_site_url + "/")
+    found = search_marks(watched.page, "ressentir")
+    assert {"ressentir", "ressentez", "ressenti"} <= found, found
+    assert "entretien" in search_marks(watched.page, "entretie")
+    assert "entretien" in search_marks(watched.page, "l’entretien")  # words split at the apostrophe
+    assert watched.console_errors == [] and watched.foreign_requests() == []
 

@@ -85,11 +85,35 @@ def test_no_mark_leaves_the_build(french_site: BuiltSite) -> None:
 
 
 def test_search_indexes_the_site_as_french(french_site: BuiltSite) -> None:
-    """French alone: its stop words, and no English stemming of French words (Material leaves French unstemmed)."""
+    """French alone: its stop words, words split at apostrophes, and the words as written (each query is
+    stemmed instead, by Onward's search worker: a stemmed index could not answer a word half typed)."""
     index = json.loads((french_site.directory / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["fr"] and "stemmer" not in index["config"]["pipeline"]
+    assert re.fullmatch(index["config"]["separator"], "’") and re.fullmatch(index["config"]["separator"], "'")
     titles = {doc["title"] for doc in index["docs"]}
     assert "Journal des refus" in titles
+
+
+def search_worker(html: str) -> str:
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)[1])
+    return config["search"]
+
+
+def test_every_french_page_searches_through_onwards_worker(french_site: BuiltSite, built_site: BuiltSite) -> None:
+    """Onward's worker, which stems what is typed, then loads Material's own (named in its address)."""
+    for name, html in pages(french_site).items():
+        worker = search_worker(html)
+        assert re.fullmatch(r"(/|(\.\./)*)assets/javascripts/workers/onward-search\.js\?worker=search\.[0-9a-f]+\.min\.js", worker), name
+    workers = french_site.directory / "assets" / "javascripts" / "workers"
+    assert (workers / "onward-search.js").is_file() and (workers / worker.split("=")[1]).is_file()
+    # The English site keeps Material's search as it is.
+    english = (built_site.directory / "index.html").read_text(encoding="utf-8")
+    assert re.fullmatch(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js", search_worker(english))
+
+
+def test_a_link_and_what_it_leads_to_are_joined_the_french_way(french_site: BuiltSite) -> None:
+    closing = (french_site.directory / "closing" / "index.html").read_text(encoding="utf-8")
+    assert "Un refus avant l’entretien</a>\u00a0: " in closing and "</a>: " not in closing
 
 
 def test_the_build_reports_nothing_left_in_english(french_site: BuiltSite) -> None:

@@ -25,7 +25,7 @@ def find_esbuild(*starts: Path) -> Path | None:
 
 
 class MinifyError(RuntimeError):
-    """esbuild refused a file (its message says which, and where)."""
+    """esbuild refused a file, or found it malformed (its message says which, and where)."""
 
 
 def minify(folder: Path, esbuild: Path) -> list[Path]:
@@ -39,12 +39,14 @@ def minify(folder: Path, esbuild: Path) -> list[Path]:
         return []
     with tempfile.TemporaryDirectory() as scratch:
         result = subprocess.run(
-            [str(esbuild), *map(str, files), "--minify", "--log-level=error", f"--outdir={scratch}", f"--outbase={folder}"],
+            [str(esbuild), *map(str, files), "--minify", "--log-level=warning", "--color=false", f"--outdir={scratch}", f"--outbase={folder}"],
             capture_output=True,
             text=True,
             check=False,
         )
-        if result.returncode != 0:
+        # A warning is a malformed file (a rule left open swallows every rule after it): minified,
+        # it would ship broken, so it stops the build with esbuild's file and line.
+        if result.returncode != 0 or result.stderr.strip():
             raise MinifyError(result.stderr.strip() or f"esbuild stopped with code {result.returncode}")
         for file in files:
             # A fresh file, not the same inode: the build may have hard-linked its sources.

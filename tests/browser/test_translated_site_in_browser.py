@@ -103,3 +103,20 @@ def test_search_matches_french_words_by_their_stem(french_site_url, open_page):
     assert "entretien" in search_marks(watched.page, "l’entretien")  # words split at the apostrophe
     assert watched.console_errors == [] and watched.foreign_requests() == []
 
+
+
+def test_insights_speak_the_worksheets_language_under_another_interface(english_guide_site_url, open_page):
+    """A French interface that keeps the guide in English: the form is English (marked so), and so are
+    the insights written into it, whatever the page's own lang says."""
+    watched = open_page(f"{english_guide_site_url}/worksheets/{WORKSHEET}/")
+    page = watched.page
+    page.wait_for_selector("[data-onward-worksheet][data-onward-bound]", state="attached")
+    fill(page, WORKSHEETS[WORKSHEET], sample_answers(WORKSHEETS[WORKSHEET]))
+    page.locator("[data-onward-insights-run]").click()
+    page.locator(".onward-insights__summary").wait_for(timeout=PYTHON_START_MS)
+    output = page.locator("[data-onward-insights-output]")
+    assert output.evaluate("(node) => node.closest('[lang]').lang") == "en"
+    share, _ = english_share(f"<main>{output.inner_html()}</main>")
+    assert share > 0.05  # English prose (French has none of these words)
+    assert page.locator("[data-onward-insights-run]").inner_text() == FRENCH.gettext("insights.run")
+    assert watched.console_errors == []

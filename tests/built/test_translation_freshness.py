@@ -19,20 +19,12 @@ from onward.components import load_components
 from onward.extract import onward_messages, previous_english, write_catalogues
 from onward.paths import bundled
 from onward.sources import read_defaults
-from support import build_site, site_config_in
+from support import BuiltSite, build_site, site_config_in, with_options
 
 CHANGED = "reasons/five-common-reasons/competition.text"
 OLD_START = "Many roles attract several people who could do the job well."
 NEW_START = "Many roles draw several people who could each do the job well."
 REMOVED = "worksheets/rejection-log/applications/stage.hint"  # its translation is deleted: missing
-
-
-def with_options(config: Path, **options: str) -> Path:
-    text = config.read_text(encoding="utf-8")
-    written = "".join(f"\n      {key}: {value}" for key, value in options.items())
-    assert "\n  - onward\n" in text, "mkdocs.yml changed shape"
-    config.write_text(text.replace("\n  - onward\n", f"\n  - onward:{written}\n", 1), encoding="utf-8")
-    return config
 
 
 def read(file: Path) -> Catalog:
@@ -127,12 +119,9 @@ def test_strict_translations_stop_the_build_naming_them(stale_copy: Path, tmp_pa
     assert "Traceback" not in output
 
 
-def test_a_french_interface_may_keep_the_english_guide(tmp_path: Path) -> None:
-    config = with_options(site_config_in(tmp_path, "fr"), content_language="en")
-    result = build_site(config, tmp_path / "site", "http://127.0.0.1:8000/")
-    assert result.returncode == 0, result.stdout + result.stderr
-    coping = (tmp_path / "site" / "coping" / "index.html").read_text(encoding="utf-8")
+def test_a_french_interface_may_keep_the_english_guide(english_guide_site: BuiltSite) -> None:
+    coping = (english_guide_site.directory / "coping" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in coping and '<div class="onward-content" lang="en">' in coping
-    sheet = (tmp_path / "site" / "worksheets" / "rejection-log" / "index.html").read_text(encoding="utf-8")
+    sheet = (english_guide_site.directory / "worksheets" / "rejection-log" / "index.html").read_text(encoding="utf-8")
     assert "Your applications" in sheet and "Vos candidatures" not in sheet
-    assert "show in English" not in result.stdout + result.stderr  # English by choice is not a gap
+    assert "show in English" not in english_guide_site.log  # English by choice is not a gap

@@ -119,3 +119,18 @@ def test_a_link_and_what_it_leads_to_are_joined_the_french_way(french_site: Buil
 def test_the_build_reports_nothing_left_in_english(french_site: BuiltSite) -> None:
     """The guide, the worksheets and the help are whole in French: the build lists no text shown in English."""
     assert "show in English on this 'fr' site" not in french_site.log
+
+
+def nav_labels(html: str) -> list[str]:
+    nav = region(html, '<nav class="md-nav md-nav--primary"', "nav")
+    return [" ".join(re.sub(r"<[^>]+>", "", label).split()) for label in re.findall(r'<span class="md-ellipsis">(.*?)</span>', nav, re.S)]
+
+
+def test_the_navigation_names_every_page_in_french(french_site: BuiltSite, built_site: BuiltSite) -> None:
+    """Every guide page, section, worksheet and Onward's own pages, as the English site lists them."""
+    french = nav_labels((french_site.directory / "index.html").read_text(encoding="utf-8"))
+    english = nav_labels((built_site.directory / "index.html").read_text(encoding="utf-8"))
+    assert len(french) == len(english) > 20
+    assert [f for f, e in zip(french, english) if f == e] == []
+    share, words = english_share(f"<main><p>{' '.join(french)}</p></main>")
+    assert share == 0, words

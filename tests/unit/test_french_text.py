@@ -107,17 +107,20 @@ def test_the_spacing_tool_writes_narrow_spaces_before_three_marks_and_typographi
     assert spaced("[l'offre](learning#l'ancre)") == "[l’offre](learning#l'ancre)"
 
 
-def interface_strings(value: object, key: str = "") -> list[tuple[str, str]]:
+def strings(value: object, key: str = "") -> list[tuple[str, str]]:
     if isinstance(value, dict):
-        return [found for k, v in value.items() for found in interface_strings(v, f"{key}.{k}".lstrip("."))]
+        return [found for k, v in value.items() for found in strings(v, f"{key}.{k}".lstrip("."))]
+    if isinstance(value, list):
+        return [found for i, v in enumerate(value) for found in strings(v, f"{key}.{i}")]
     return [(key, value)] if isinstance(value, str) else []
 
 
-def test_the_interface_follows_the_same_french_typography() -> None:
+@pytest.mark.parametrize("file", [LOCALES / "fr.yml", EXAMPLE_LOCALES.parents[1] / "centre.yml"], ids=["interface", "example-centre"])
+def test_the_interface_and_the_example_centre_follow_the_same_french_typography(file: Path) -> None:
     import yaml
 
-    french = yaml.safe_load((LOCALES / "fr.yml").read_text(encoding="utf-8"))
-    assert [(key, text) for key, text in interface_strings(french) if spaced(text) != text] == []
+    french = yaml.safe_load(file.read_text(encoding="utf-8"))
+    assert [(key, text) for key, text in strings(french) if spaced(text) != text] == []
 
 
 @pytest.mark.parametrize("pair", params())

@@ -25,7 +25,7 @@ NNBSP = "\u202f"  # narrow: before ; ! ?
 APOSTROPHE = "\u2019"
 # A mark that takes a space before it in French, when it ends a word (not https:, not 9:30).
 _BEFORE = re.compile(r"(?:(?<=[^\s(\[«])|^)[ \u00a0\u202f]?([;:!?])(?=\s|$|»|\*|\))")
-_STRAIGHT_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_STRAIGHT_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w|«)")  # l'entretien, d'« accord »
 _AFTER_OPEN = re.compile(r"«[ \u00a0\u202f]?")
 _BEFORE_CLOSE = re.compile(r"[ \u00a0\u202f]?»")
 _LINK = re.compile(r"\]\([^)\s]*\)")
@@ -48,15 +48,22 @@ def spaced(text: str) -> str:
     return out
 
 
+def kept_as_written(english: object, french: str) -> bool:
+    """A translation identical to its English is a name kept as its owners write it ("Need to talk? 1737")."""
+    return french == english
+
+
 def fix_file(file: Path) -> bool:
     """Respace one catalogue's translations; whether anything changed."""
     catalogue, previous = read_catalogue(file)
     changed = False
     for message in catalogue:
-        if message.id and isinstance(message.string, str) and message.string:
-            new = spaced(message.string)
-            if new != message.string:
-                message.string, changed = new, True
+        if not message.id or not message.string:
+            continue
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)  # plural forms too
+        new = tuple(form if not form or kept_as_written(message.id, form) else spaced(form) for form in forms)
+        if new != forms:
+            message.string, changed = (new if isinstance(message.string, tuple) else new[0]), True
     if changed:
         write_catalogue(file, catalogue, previous)
     return changed

@@ -13,7 +13,7 @@ from onward.paths import bundled
 from onward.translations import DOMAINS
 
 sys.path.insert(0, str(bundled("content").parent / "tools"))
-from french_spacing import NBSP, NNBSP, spaced  # noqa: E402
+from french_spacing import NBSP, NNBSP, kept_as_written, spaced  # noqa: E402
 
 LOCALES = bundled("locales")
 EXAMPLE_LOCALES = bundled("content").parent / "examples" / "example-university" / "overlay" / "locales"
@@ -64,7 +64,11 @@ def test_french_spacing(pair: tuple[Path, Path]) -> None:
     """No-break spaces before ; : ! ? and inside « », and ’ for an apostrophe (python tools/french_spacing.py FILE fixes them)."""
     if not pair[1].is_file():
         pytest.fail(f"{pair[1]} is missing")
-    wrong = [(key[0], m.string) for key, m in read(pair[1]).items() if m.string and spaced(m.string) != m.string]  # type: ignore[attr-defined]
+    wrong = [
+        (key[0], m.string)  # type: ignore[attr-defined]
+        for key, m in read(pair[1]).items()
+        if m.string and not kept_as_written(key[1], m.string) and spaced(m.string) != m.string  # type: ignore[attr-defined]
+    ]
     assert wrong == []
     straight_quotes = [key[0] for key, m in read(pair[1]).items() if '"' in (m.string or "")]  # type: ignore[attr-defined]
     assert straight_quotes == [], "French quotes are « »"
@@ -105,6 +109,8 @@ def test_the_spacing_tool_writes_narrow_spaces_before_three_marks_and_typographi
     assert spaced("Vraiment ? Oui ; enfin !") == f"Vraiment{NNBSP}? Oui{NNBSP}; enfin{NNBSP}!"
     assert spaced("l'entretien, aujourd'hui") == "l’entretien, aujourd’hui"
     assert spaced("[l'offre](learning#l'ancre)") == "[l’offre](learning#l'ancre)"
+    assert spaced("ce critère d'« accord »") == "ce critère d’«\u00a0accord\u00a0»"
+    assert kept_as_written("Need to talk? 1737", "Need to talk? 1737")
 
 
 def strings(value: object, key: str = "") -> list[tuple[str, str]]:
@@ -130,3 +136,20 @@ def test_every_french_catalogue_counts_one_as_singular(pair: tuple[Path, Path]) 
         pytest.fail(f"{pair[1]} is missing")
     with pair[1].open("rb") as source:
         assert read_po(source).plural_expr == "(n > 1)"
+
+
+def test_the_spacing_tool_respaces_every_plural_form_and_leaves_names_as_written(tmp_path: Path) -> None:
+    from french_spacing import fix_file
+
+    po = tmp_path / "insights.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n'
+        'msgid "One «yes»?"\nmsgid_plural "%(count)s «yes»?"\nmsgstr[0] "Un « oui » ?"\nmsgstr[1] "%(count)s « oui » ?"\n\n'
+        'msgid "Need to talk? 1737"\nmsgstr "Need to talk? 1737"\n',
+        encoding="utf-8",
+    )
+    assert fix_file(po)
+    with po.open("rb") as source:
+        messages = {m.id if isinstance(m.id, str) else m.id[0]: m.string for m in read_po(source) if m.id}
+    assert messages["One «yes»?"] == (f"Un «{NBSP}oui{NBSP}»{NNBSP}?", f"%(count)s «{NBSP}oui{NBSP}»{NNBSP}?")
+    assert messages["Need to talk? 1737"] == "Need to talk? 1737"

@@ -88,6 +88,14 @@ def open_ready(page: Page, url: str) -> CDPSession:
         "[...document.querySelectorAll('[data-onward-worksheet], [data-onward-my-answers]')]"
         ".every((form) => form.dataset.onwardBound)"
     )
+    # On a busy machine a page may still grow after its scripts bound (a list drawn, a late
+    # stylesheet): a Tab stop found in view before that would be pushed out of it after. The
+    # walk starts once the page's height has held for one 100 ms poll.
+    page.wait_for_function(
+        "() => { const h = document.documentElement.scrollHeight;"
+        " const held = window.__onwardHeight === h; window.__onwardHeight = h; return held; }",
+        polling=100,
+    )
     return cdp
 
 

@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -116,9 +117,34 @@ def test_no_font_service_and_local_search(built_site):
     assert (built_site.directory / "search" / "search_index.json").exists()
 
 
-def test_pages_have_descriptions(built_site):
-    html = read(built_site, "feedback")
-    assert '<meta name="description" content="' in html
+class _MetaDescriptions(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[list[tuple[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "meta" and ("name", "description") in attrs:
+            self.found.append(attrs)
+
+
+def test_every_page_describes_itself_in_one_whole_attribute(built_site):
+    """A summary with quotes in it ("Tell me about a time...") once broke out of the attribute."""
+    import yaml
+
+    sheets = [yaml.safe_load(file.read_text(encoding="utf-8")) for file in (REPO / "worksheets").glob("*.yml")]
+    summaries = {f"worksheets/{sheet['id']}": sheet["summary"] for sheet in sheets}
+    for page in built_site.pages():
+        if page.name == "404.html":
+            continue
+        parser = _MetaDescriptions()
+        parser.feed(page.read_text(encoding="utf-8"))
+        where = page.relative_to(built_site.directory).as_posix()
+        assert len(parser.found) == 1, where
+        assert [name for name, _ in parser.found[0]] == ["name", "content"], where
+        expected = summaries.get(where.removesuffix("/index.html"))
+        if expected is not None:
+            assert parser.found[0][1][1] == expected, where
+    assert any('"' in summary for summary in summaries.values()), "no summary with quotes left to prove this"
 
 
 def write_site(folder: Path, content: dict[str, str], plugin_options: str = "") -> Path:

@@ -23,6 +23,9 @@ const results = {};
 
 async function check(item) {
   const page = await browser.newPage();
+  // pa11y's "wait for element" action waits as long as Puppeteer's default (30 s), shorter than
+  // a cold Python start on a busy machine: the page's own limit applies to its actions too.
+  page.setDefaultTimeout(item.timeout_ms || 120_000);
   await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: item.scheme || "light" }]);
   const found = await pa11y(item.url, {
     browser,

@@ -6,8 +6,11 @@ after Material's own plugins have read it.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
+import shutil
+import tempfile
 from pathlib import Path
 
 import material
@@ -20,8 +23,9 @@ log = logging.getLogger("mkdocs.plugins.onward")
 
 # lunr's stemmers for other languages than English, as Material ships them.
 LUNR_LANGUAGES = Path(material.__file__).resolve().parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
-# Onward's search worker (theme/assets/javascripts/workers/), which loads Material's.
-SEARCH_WORKER = "onward-search.js"
+# Onward's search worker, which loads Material's; written beside it in the built site.
+SEARCH_WORKER_SOURCE = Path(__file__).with_name("search-worker.js")
+WORKERS_URI = "assets/javascripts/workers"
 _MATERIAL_WORKER = re.compile(r'("search": ")([^"]*/)(search\.[0-9a-f]+\.min\.js)(")')
 # Words are also split at apostrophes and hyphens: "l’entretien" is found by "entretien".
 CONTENT_SEPARATOR = r"[\s\-'’]+"
@@ -77,7 +81,31 @@ def stems_typed_words(content_language: str) -> bool:
     return content_language != "en" and (LUNR_LANGUAGES / f"lunr.{content_language}.min.js").is_file()
 
 
-def with_search_worker(html: str) -> str:
-    """A page whose search runs in Onward's worker, which stems what the reader types, then hands
-    the query to Material's (named in the address, so a Material upgrade needs nothing here)."""
-    return _MATERIAL_WORKER.sub(lambda m: f"{m[1]}{m[2]}{SEARCH_WORKER}?worker={m[3]}{m[4]}", html, count=1)
+def search_worker_name() -> str:
+    """The worker's file name, with a hash of its source as Material names its own: hosts cache
+    such files for a year (``hosting.HASHED``), so a page never asks for it again."""
+    digest = hashlib.sha256(SEARCH_WORKER_SOURCE.read_bytes()).hexdigest()[:8]
+    return f"onward-search.{digest}.min.js"
+
+
+def with_search_worker(html: str, name: str) -> str:
+    """A page whose search runs in Onward's worker ``name``, which stems what the reader types, then
+    hands the query to Material's (named in the address, so a Material upgrade needs nothing here)."""
+    return _MATERIAL_WORKER.sub(lambda m: f"{m[1]}{m[2]}{name}?worker={m[3]}{m[4]}", html, count=1)
+
+
+def write_search_worker(site_dir: Path, name: str, esbuild: Path | None) -> Path:
+    """Put the worker beside Material's in the built site, minified by ``esbuild`` when given."""
+    from .minify import minify  # esbuild's adapter; imported here so the loader never needs it
+
+    target = site_dir / WORKERS_URI / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if esbuild is None:
+        shutil.copyfile(SEARCH_WORKER_SOURCE, target)
+        return target
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / SEARCH_WORKER_SOURCE.name
+        shutil.copyfile(SEARCH_WORKER_SOURCE, copy)
+        minify(Path(scratch), esbuild)
+        shutil.copyfile(copy, target)
+    return target

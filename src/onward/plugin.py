@@ -34,8 +34,10 @@ from .interface_language import (
     name_theme_controls,
     report_translation,
     search_content_language,
+    search_worker_name,
     stems_typed_words,
     with_search_worker,
+    write_search_worker,
 )
 from .paths import ASSETS_URI, PACKAGE_DIR, THEME_DIR, bundled
 from .runtime import InsightWheel, find_pyodide, install_pyodide
@@ -205,7 +207,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         if "navigation.indexes" not in config.theme.get("features", []):
             config.theme["features"] = [*config.theme.get("features", []), "navigation.indexes"]
         search_content_language(config, content_language)
-        self.stemmed_search = stems_typed_words(content_language)
+        self.search_worker = search_worker_name() if stems_typed_words(content_language) else None
         self.wheel: InsightWheel | None = None
         self.pyodide_dir: Path | None = None
         if self.site.renderer.insight_ids and insights.is_dir():
@@ -284,7 +286,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
     def _finished(self, html: str) -> str:
         """A page as it is written: English marks as HTML, the build stamp, and the search worker."""
         html = stamp_generator(to_html(html))
-        return with_search_worker(html) if self.stemmed_search else html
+        return with_search_worker(html, self.search_worker) if self.search_worker else html
 
     @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -297,15 +299,18 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
             self.wheel.write(site_dir / ASSETS_URI)
         if self.pyodide_dir:
             install_pyodide(self.pyodide_dir, site_dir)
+        esbuild = None
         if self.deploying:
             esbuild = find_esbuild(Path(config.config_file_path or "mkdocs.yml").resolve().parent, PACKAGE_DIR)
             if esbuild is None:
                 log.info("Onward: node_modules/esbuild was not found, so its scripts are served unminified (npm ci adds it)")
-            else:
-                try:
-                    minify(site_dir / ASSETS_URI, esbuild)
-                except MinifyError as error:
-                    raise PluginError(f"Onward could not minify its scripts: {error}") from None
+        try:
+            if esbuild is not None:
+                minify(site_dir / ASSETS_URI, esbuild)
+            if self.search_worker:
+                write_search_worker(site_dir, self.search_worker, esbuild)
+        except MinifyError as error:
+            raise PluginError(f"Onward could not minify its scripts: {error}") from None
         served = self.centre.pyodide_url or (pyodide_version(self.pyodide_dir) if self.pyodide_dir else None)
         write_stamp(site_dir, served or "none")
         (site_dir / HEADERS_FILE).write_text(headers_file(site_dir), encoding="utf-8")

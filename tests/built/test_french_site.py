@@ -8,6 +8,7 @@ from html import unescape
 
 from french_support import english_share, marked_english_words
 from onward.fallback import CLOSE, OPEN
+from onward.hosting import LONG_CACHE
 from support import BuiltSite
 
 # Proper names stay as their services write them (988 Suicide and Crisis Lifeline, Need to talk? 1737):
@@ -103,9 +104,14 @@ def test_every_french_page_searches_through_onwards_worker(french_site: BuiltSit
     """Onward's worker, which stems what is typed, then loads Material's own (named in its address)."""
     for name, html in pages(french_site).items():
         worker = search_worker(html)
-        assert re.fullmatch(r"(/|(\.\./)*)assets/javascripts/workers/onward-search\.js\?worker=search\.[0-9a-f]+\.min\.js", worker), name
+        assert re.fullmatch(
+            r"(/|(\.\./)*)assets/javascripts/workers/onward-search\.[0-9a-f]{8}\.min\.js\?worker=search\.[0-9a-f]+\.min\.js", worker
+        ), name
+    ours, material = worker.rsplit("/", 1)[1].split("?worker=")
     workers = french_site.directory / "assets" / "javascripts" / "workers"
-    assert (workers / "onward-search.js").is_file() and (workers / worker.split("=")[1]).is_file()
+    assert (workers / ours).is_file() and (workers / material).is_file()
+    # Named by its content as Material names its own, so hosts keep it for a year, never asking again.
+    assert f"/assets/javascripts/workers/{ours}\n  Cache-Control: {LONG_CACHE}" in (french_site.directory / "_headers").read_text()
     # The English site keeps Material's search as it is.
     english = (built_site.directory / "index.html").read_text(encoding="utf-8")
     assert re.fullmatch(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js", search_worker(english))

@@ -1,7 +1,9 @@
 // Onward's search worker: Material's own, with each word the reader types matched by its stem.
 //
-// A site whose guide is not in English points Material's search at this file (the build
-// rewrites the page's configuration to `onward-search.js?worker=<Material's worker>`). It
+// A site whose guide is not in English points Material's search at this file, which the build
+// writes beside Material's worker as `onward-search.<hash>.min.js` (named by a hash of this
+// source, so browsers keep it as long as Material's own, and minified with the site's scripts)
+// and names in each page's configuration as `onward-search.<hash>.min.js?worker=<Material's>`. It
 // loads Material's worker, which builds the index and answers queries exactly as usual, and
 // before each query reaches it puts every word typed in place of its stem, from lunr's stemmer
 // for the guide's language (Snowball's French for French): "ressentir", "ressentez" and

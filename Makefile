@@ -23,7 +23,7 @@ help:
 	@echo "make site   - build the site into site/"
 	@echo "make bench  - run the benchmarks"
 	@echo "make dist   - build the wheel and sdist a career centre installs, into dist/"
-	@echo "make catalogues    - extract the insights' sentences into locales/insights.pot and update each language"
+	@echo "make catalogues    - rewrite the translation templates (locales/*.pot) from the YAML and the insights' code, and update each language"
 	@echo "make insight-facts - rewrite the insights' copy of the reference site's facts after the YAML changes"
 
 $(BIN)/.installed: pyproject.toml
@@ -87,15 +87,13 @@ dist: $(BIN)/.installed
 	rm -f $(DIST)/onward-*.whl $(DIST)/onward-*.tar.gz
 	$(BIN)/python -m build --no-isolation --outdir $(DIST) .
 
-# The insights' sentences: extracted into the template, then merged into each language's
-# catalogue (a changed English sentence becomes fuzzy there until its translation is checked).
+# Every text a reader sees: each domain's template (locales/DOMAIN.pot) rewritten, the guide's,
+# the worksheets' and the help's from the YAML, the insights' sentences from their Python (Babel's
+# extraction), then every language's catalogue updated from it, a changed English text becoming
+# fuzzy there until its translation is checked (DEVELOPERS.md).
 INSIGHTS_PY := worksheets/onward_insights
-catalogues: install
-	$(BIN)/pybabel extract --project=Onward --version=0.1 --copyright-holder="Onward contributors" \
-		--msgid-bugs-address="" --add-location=file --sort-by-file --add-comments="Translators:" \
-		--strip-comments -o locales/insights.pot $(INSIGHTS_PY)
-	$(BIN)/pybabel update --domain=insights --input-file=locales/insights.pot --output-dir=locales \
-		--ignore-pot-creation-date --ignore-obsolete
+catalogues: $(BIN)/.installed
+	$(BIN)/python -m onward.extract locales
 
 # The guide's section ids, worksheet ids and option labels, as the insights' tests read them.
 insight-facts: install

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from fresh_install import FreshCentre, make_fresh_centre
-from support import EXAMPLE, EXAMPLE_PATH, REPO, BuiltSite, build_site, free_port, serve_directory, site_config_in
+from support import EXAMPLE, EXAMPLE_PATH, REPO, BuiltSite, build_site, free_port, serve_directory, site_config_in, with_options
 
 
 def build_once(factory: pytest.TempPathFactory, config: Path, url_path: str) -> BuiltSite:
@@ -42,6 +42,19 @@ def french_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def french_site_url(french_site: BuiltSite):
     """The French site served over HTTP on its own port."""
     with serve_directory(french_site.directory, french_site.port) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def english_guide_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The reference site with a French interface that keeps the guide in English (``content_language: en``)."""
+    config = with_options(site_config_in(tmp_path_factory.mktemp("english-guide"), "fr"), content_language="en")
+    return build_once(tmp_path_factory, config, "/")
+
+
+@pytest.fixture(scope="session")
+def english_guide_site_url(english_guide_site: BuiltSite):
+    with serve_directory(english_guide_site.directory, english_guide_site.port) as url:
         yield url
 
 

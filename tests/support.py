@@ -54,6 +54,15 @@ def site_config_in(folder: Path, language: str) -> Path:
     return config
 
 
+def with_options(config: Path, **options: str) -> Path:
+    """``config`` (a copy of the reference mkdocs.yml) with these options given to the onward plugin."""
+    text = config.read_text(encoding="utf-8")
+    written = "".join(f"\n      {key}: {value}" for key, value in options.items())
+    assert "\n  - onward\n" in text, "mkdocs.yml changed shape"
+    config.write_text(text.replace("\n  - onward\n", f"\n  - onward:{written}\n", 1), encoding="utf-8")
+    return config
+
+
 @dataclass(frozen=True)
 class BuiltSite:
     directory: Path

@@ -23,6 +23,7 @@ from .paths import PACKAGE_DIR, bundled
 from .runtime import find_pyodide
 from .site import OnwardSite
 from .siteconfig import SiteConfig, read_site_config
+from .translations import guide_language, report as untranslated_report, translator_for
 from .versions import pyodide_problem
 
 
@@ -68,7 +69,7 @@ def check_site(config_file: Path, environ: Mapping[str, str] = os.environ) -> Re
     untranslated = untranslated_interface(language)
     if untranslated:
         report.warnings.append(untranslated)
-    _content(site, centre, report)
+    _content(site, centre, language, report)
     if not (centre and centre.pyodide_url):
         _pyodide(site, report)
     return report
@@ -82,23 +83,35 @@ def _centre(site: SiteConfig, report: Report) -> Centre | None:
         return None
 
 
-def _content(site: SiteConfig, centre: Centre | None, report: Report) -> None:
-    """The overlay over Onward's guide and worksheets: every rule the build applies."""
+def _content(site: SiteConfig, centre: Centre | None, language: str, report: Report) -> None:
+    """The overlay over Onward's guide and worksheets, in the site's language: every rule the build applies.
+
+    Text a catalogue leaves in English is a warning, as ``translations: strict`` would stop the build.
+    """
     root = site.file.parent
+    options = site.onward or {}
+    locales = site.folder("locales_dir") or bundled("locales")
+    content_language = guide_language(language, options.get("content_language"), locales)
     try:
         folder = centre.overlay if centre else _overlay_folder(site)
         overlay = read_overlay(folder, root) if folder else None
+        translator = translator_for(
+            content_language, locales, overlay and overlay.language, overlay and overlay.locales, root
+        )
         loaded = OnwardSite.load(
             site.folder("content_dir") or bundled("content"),
             site.folder("worksheets_dir") or bundled("worksheets"),
             bundled("macros"),
             root,
             overlay=overlay,
+            translator=translator,
         )
     except ContentError as exc:
         report.add(exc)
         return
     report.notes.extend(loaded.notes)
+    if translator is not None and translator.untranslated:
+        report.warnings.append(untranslated_report(translator.untranslated, content_language))
 
 
 def _overlay_folder(site: SiteConfig) -> Path | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .centre_catalogues import CataloguesError
 from .scaffold import NotEmptyError, new_site
 
 
@@ -59,3 +60,27 @@ def ids_command() -> None:
 
     for line in ids_lines():
         click.echo(line)
+
+
+@main.command("catalogues")
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False), default=".")
+def catalogues_command(directory: Path) -> None:
+    """Write the translation templates of the overlay's own texts, and update each language's catalogue.
+
+    The templates go in OVERLAY/locales/ (content.pot, worksheets.pot); start a language with
+    `pybabel init -D content -i overlay/locales/content.pot -d overlay/locales -l fr`, and set
+    `language` in overlay.yml to the language the overlay is written in.
+    """
+    from .centre_catalogues import write_centre_catalogues
+
+    config = directory / "mkdocs.yml"
+    if not config.is_file():
+        raise click.ClickException(f"no mkdocs.yml in {directory}: run this in the folder `onward new-site` made")
+    try:
+        written = write_centre_catalogues(config)
+    except CataloguesError as exc:
+        raise click.ClickException(str(exc)) from None
+    for file in written:
+        click.echo(f"wrote {file}")
+    if not written:
+        click.echo("The catalogues were already up to date.")

@@ -18,6 +18,8 @@ from .yamlsource import load_yaml
 # Annotations in a parameter schema that tell the loader what a string means.
 ROLE_KEY = "x-onward-role"
 ROLE_MARKDOWN = "markdown"  # inline Markdown; internal links in it are checked and rewritten
+ROLE_TEXT = "text"  # plain text a reader sees (a title, a label); translated like Markdown
+ROLE_ID = "id"  # a key stored or linked, never shown as it is (a field id, an option value)
 ROLE_LINK = "link"  # "page" or "page#anchor"
 ROLE_ANCHOR = "anchor"  # an id that others can link to as page#id
 ROLE_WORKSHEET = "worksheet"  # the id of a worksheet

@@ -16,6 +16,7 @@ from typing import Any, Iterable, Mapping
 
 from .components import ROLE_ANCHOR, ROLE_LINK, ROLE_MARKDOWN, ROLE_WORKSHEET, Component, replace_at, walk_roles
 from .errors import ContentError, Path_, Problem
+from .fallback import left_english, mark
 from .links import INLINE_LINK, check_target, inline_targets, is_external
 from .sources import PAGE_SCHEMA, SECTION_SCHEMA, Displaced, Merged, PageSource, Renames, SectionSource, read_guide
 from .validation import schema_problems
@@ -33,6 +34,7 @@ class Block:
     path: Path_
     doc: YamlDocument | None = field(default=None, compare=False, repr=False)  # where it was written
     own: bool = field(default=False, compare=False)  # the centre wrote it, in its overlay
+    english: frozenset[Path_] = field(default=frozenset(), compare=False)  # params left untranslated
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,11 @@ class Section:
     blocks: tuple[Block, ...]
     doc: YamlDocument | None = field(default=None, compare=False, repr=False)
     path: Path_ = ()  # the section's own path inside ``doc``
+    english: frozenset[Path_] = field(default=frozenset(), compare=False)  # ("title",) when left untranslated
+
+    @property
+    def shown_title(self) -> str:
+        return mark(self.title) if ("title",) in self.english else self.title
 
 
 @dataclass(frozen=True)
@@ -57,10 +64,16 @@ class Page:
     sections: tuple[Section, ...]
     source: str
     doc: YamlDocument | None = field(default=None, compare=False, repr=False)
+    english: frozenset[Path_] = field(default=frozenset(), compare=False)  # its own fields left untranslated
 
     @property
     def src_uri(self) -> str:
         return f"{self.id}.md"
+
+    def shown(self, name: str) -> str:
+        """``title``, ``nav_title`` or ``summary`` as the site shows it: marked when left in English."""
+        value: str = getattr(self, name)
+        return mark(value) if (name,) in self.english else value
 
     def blocks(self) -> Iterable[Block]:
         yield from self.intro
@@ -125,7 +138,14 @@ def _build_page(
     builder = _Blocks(components, renames, source.id, problems, notes)
     intro = builder.build(doc, data.get("intro", []), ("intro",), source.own)
     sections = tuple(
-        Section(s.id, s.data["title"], builder.build(s.doc, s.data["blocks"], s.path + ("blocks",), s.own), s.doc, s.path)
+        Section(
+            s.id,
+            s.data["title"],
+            builder.build(s.doc, s.data["blocks"], s.path + ("blocks",), s.own),
+            s.doc,
+            s.path,
+            left_english(s.doc, s.path),
+        )
         for s in source.sections
     )
     return Page(
@@ -138,6 +158,7 @@ def _build_page(
         sections=sections,
         source=doc.name,
         doc=doc,
+        english=frozenset(p for p in left_english(doc, ()) if len(p) == 1),
     )
 
 
@@ -167,7 +188,7 @@ class _Blocks:
                 params = {k: v for k, v in item.items() if k != "type"}
                 if own:
                     params = self._today(params, component, doc, path)
-                built.append(Block(item["type"], params, path, doc, own))
+                built.append(Block(item["type"], params, path, doc, own, left_english(doc, path)))
         return tuple(built)
 
     def _today(self, params: dict[str, Any], component: Component, doc: YamlDocument, path: Path_) -> dict[str, Any]:

@@ -8,24 +8,27 @@ or address was confirmed on (``source``) and the date it was checked
 so a number nobody can trace never reaches a reader in distress.
 
 A centre picks one set with ``help_set: ID``; a site that picks none lets the
-reader choose a country in the help box. This module never imports MkDocs.
+reader choose a country in the help box. A set's words (its country, sentences and
+hours) are translated like the guide (the ``help`` domain, ``translated``); its
+numbers, addresses and sources never are. This module never imports MkDocs.
 """
 
 from __future__ import annotations
 
 import datetime
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from .errors import ContentError, Problem
 from .paths import bundled
-from .validation import ID_SCHEMA, TEXT_SCHEMA, document_problems
+from .validation import ID_SCHEMA, PROSE_SCHEMA, document_problems, list_of
 from .yamlsource import YamlDocument, load_yaml
 
 KINDS = ("crisis", "listening", "health", "careers")  # also the order a set is shown in
+GENERIC = "generic"  # help/generic.yml: the generic help box (site_defaults.py), not a country's set
 
 _SOURCE = {
     "type": "string",
@@ -48,38 +51,32 @@ SET_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
         "id": {**ID_SCHEMA, "description": "the set's id; the file must be named ID.yml"},
-        "country": {**TEXT_SCHEMA, "description": "the country, as its people write it in English"},
+        "country": {**PROSE_SCHEMA, "description": "the country's name in English"},
         "emergency": {
             "type": "object",
             "description": "the number to call when someone is in danger now, shown first at full size",
             "properties": {
                 "phone": _PHONE,
-                "text": {**TEXT_SCHEMA, "description": "one sentence saying when to call it, with the number in it"},
+                "text": {**PROSE_SCHEMA, "description": "one sentence saying when to call it, with the number in it"},
                 "source": _SOURCE,
                 "checked": _CHECKED,
             },
             "required": ["phone", "text", "source", "checked"],
             "additionalProperties": False,
         },
-        "contacts": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "object",
-                "properties": {
-                    "name": {**TEXT_SCHEMA, "description": "the service's name"},
-                    "kind": {"enum": list(KINDS), "description": "crisis, listening, health or careers"},
-                    "description": {**TEXT_SCHEMA, "description": "when and why to contact it, in a sentence or two"},
-                    "phone": _PHONE,
-                    "url": _URL,
-                    "hours": {**TEXT_SCHEMA, "description": "when it answers"},
-                    "source": _SOURCE,
-                    "checked": _CHECKED,
-                },
-                "required": ["name", "kind", "description", "source", "checked"],
-                "additionalProperties": False,
+        "contacts": list_of(
+            {
+                "name": {**PROSE_SCHEMA, "description": "the service's name"},
+                "kind": {"enum": list(KINDS), "description": "crisis, listening, health or careers"},
+                "description": {**PROSE_SCHEMA, "description": "when and why to contact it, in a sentence or two"},
+                "phone": _PHONE,
+                "url": _URL,
+                "hours": {**PROSE_SCHEMA, "description": "when it answers"},
+                "source": _SOURCE,
+                "checked": _CHECKED,
             },
-        },
+            ["name", "kind", "description", "source", "checked"],
+        ),
     },
     "required": ["id", "country", "contacts"],
     "additionalProperties": False,
@@ -94,6 +91,7 @@ class HelpSet:
     country: str
     contacts: tuple[Mapping[str, Any], ...]
     emergency: Mapping[str, Any] | None = None
+    doc: YamlDocument | None = field(default=None, compare=False, repr=False)  # where it was written
 
     def help_contacts(self) -> list[dict[str, Any]]:
         """The contacts as the help component takes them (the sources stay in the YAML)."""
@@ -142,6 +140,8 @@ def _load_cached(folder: Path) -> tuple[tuple[str, HelpSet], ...]:
     problems: list[Problem] = []
     sets = []
     for file in sorted(folder.glob("*.yml")):
+        if file.stem == GENERIC:
+            continue
         try:
             doc = load_yaml(file, f"help/{file.name}")
         except ContentError as exc:
@@ -155,11 +155,25 @@ def _load_cached(folder: Path) -> tuple[tuple[str, HelpSet], ...]:
             found = _meaning_problems(doc)
         problems.extend(found)
         if not found:
-            data = doc.data
-            sets.append((data["id"], HelpSet(data["id"], data["country"], tuple(data["contacts"]), data.get("emergency"))))
+            sets.append((doc.data["id"], _help_set(doc)))
     if problems:
         raise ContentError(problems)
     return tuple(sets)
+
+
+def _help_set(doc: YamlDocument) -> HelpSet:
+    data = doc.data
+    return HelpSet(data["id"], data["country"], tuple(data["contacts"]), data.get("emergency"), doc)
+
+
+def translated(one: HelpSet, translate: Callable[[YamlDocument], YamlDocument]) -> HelpSet:
+    """``one`` with its words from ``translate`` (a catalogue's); its emergency sentence must still give the number."""
+    assert one.doc is not None
+    doc = translate(one.doc)
+    problems = _meaning_problems(doc)
+    if problems:
+        raise ContentError(problems)
+    return _help_set(doc)
 
 
 def unknown_set_message(name: str, known: list[str]) -> str:

@@ -1,8 +1,8 @@
 """The interface's words in the reader's language, English where a translation is missing.
 
 Interface strings live in ``locales/LANG.yml`` under readable, nested keys
-(``help.title``). Templates look them up through Jinja's own i18n
-extension: ``{{ _("help.title") }}``, with ``%(name)s`` placeholders filled
+(``worksheet.saved``). Templates look them up through Jinja's own i18n
+extension: ``{{ _("worksheet.saved") }}``, with ``%(name)s`` placeholders filled
 from keyword arguments (Jinja's "new style" gettext, which escapes the values in
 HTML templates). English is complete by definition; another language may leave
 keys out (they fall back to English) but may not invent keys English lacks.

@@ -3,10 +3,12 @@
 The overlay lives in the centre's own folder, so upgrading Onward never touches it:
 
     overlay/
-      overlay.yml      optional: ``add`` (ids of new things) and ``remove`` (ids to hide)
+      overlay.yml      optional: ``add`` (ids of new things), ``remove`` (ids to hide) and
+                     ``language`` (the language its files are written in)
       pages/ID.yml     a page in content form
       sections/ID.yml  one section: id, title, blocks (a new one also names its page)
       worksheets/ID.yml  a worksheet in worksheet form
+      locales/         optional: catalogues of the overlay's own texts (translations.py)
 
 A file whose id is a default's replaces that default. A file with a new id must
 be listed under ``add``: that way a mistyped id ("copin" for "coping") is an
@@ -52,6 +54,14 @@ MANIFEST_SCHEMA: dict[str, Any] = {
     "properties": {
         "add": {"type": "array", "items": ID_SCHEMA, "description": "ids of new pages, sections and worksheets"},
         "remove": {"type": "array", "items": ID_SCHEMA, "description": "ids of default pages, sections, worksheets to hide"},
+        "language": {
+            "type": "string",
+            "pattern": "^[a-z]{2,3}([_-][A-Za-z0-9]{2,8})*$",
+            "description": (
+                "the language the overlay's files are written in, as a code such as en or fr "
+                "(default: the guide's); when it differs, locales/ translates them"
+            ),
+        },
     },
     "additionalProperties": False,
 }
@@ -76,6 +86,12 @@ class Overlay:
     add: tuple[str, ...] = ()
     remove: tuple[str, ...] = ()  # in the order overlay.yml lists them
     manifest: YamlDocument | None = None
+    language: str | None = None  # what its files are written in; None: the guide's language
+
+    @property
+    def locales(self) -> Path:
+        """The overlay's own catalogues, in gettext's layout (``locales/fr/LC_MESSAGES/content.po``)."""
+        return self.folder / "locales"
 
     def problem(self, key: str, value: str, message: str) -> Problem:
         """A problem with one entry of overlay.yml's ``add`` or ``remove`` list."""
@@ -92,6 +108,7 @@ def read_overlay(folder: Path, root: Path | None = None) -> Overlay:
     manifest = None
     add: list[str] = []
     remove: list[str] = []
+    language: str | None = None
     if (folder / MANIFEST).is_file():
         manifest = load_yaml(folder / MANIFEST, display_name(folder / MANIFEST, root))
         if manifest.data is None:
@@ -99,7 +116,8 @@ def read_overlay(folder: Path, root: Path | None = None) -> Overlay:
         problems.extend(schema_problems(manifest, manifest.data, MANIFEST_SCHEMA))
         if not problems:
             add, remove = list(manifest.data.get("add", [])), list(manifest.data.get("remove", []))
-    overlay = Overlay(folder, files, tuple(add), tuple(remove), manifest)
+            language = manifest.data.get("language")
+    overlay = Overlay(folder, files, tuple(add), tuple(remove), manifest, language)
     every_file = {ident for kind in KINDS for ident in files[kind]}
     for ident in add:
         if ident not in every_file:

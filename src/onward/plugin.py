@@ -28,15 +28,25 @@ from .contrast import DEFAULT_COLOURS, palette_css
 from .errors import ContentError, Problem
 from .hosting import HEADERS_FILE, headers_file, site_url_problem
 from .i18n import Languages, UnknownString, load_catalog
+from .fallback import strip, to_html
 from .minify import MinifyError, find_esbuild, minify
 from .offline import ICON, WEB_MANIFEST, WORKBOX_PACKAGES, find_workbox, home_screen_icon, too_large, web_manifest, write_service_worker
-from .interface_language import name_theme_controls, report_translation, search_content_language
+from .interface_language import (
+    name_theme_controls,
+    report_translation,
+    search_content_language,
+    search_worker_name,
+    stems_typed_words,
+    with_search_worker,
+    write_search_worker,
+)
 from .paths import ASSETS_URI, PACKAGE_DIR, THEME_DIR, bundled
 from .scaffold import locked_version
 from .runtime import PYODIDE_FILES, InsightWheel, find_pyodide, install_pyodide
 from .overlay import read_overlay
 from .site import OnwardSite
 from .site_defaults import default_help, help_sets_for
+from .translations import Translator, guide_language, report, translator_for
 from .storage import storage_namespace
 from .template_errors import calling_template
 from .versions import pyodide_problem, pyodide_version, stamp_generator, write_stamp
@@ -113,9 +123,15 @@ OnwardOptions = type(
         # Your own full copy of the guide or the worksheets instead of Onward's (an overlay is gentler).
         "content_dir": c.Optional(c.Dir(exists=True)),
         "worksheets_dir": c.Optional(c.Dir(exists=True)),
+        # The catalogues that translate them (locales/LANG/LC_MESSAGES/*.po), for such a copy.
+        "locales_dir": c.Optional(c.Dir(exists=True)),
         "centre": c.Optional(c.Type(str)),
-        # The language the guide and worksheets are written in; the interface's is theme.language.
-        "content_language": c.Type(str, default="en"),
+        # The language the guide and worksheets are shown in (the interface's is theme.language):
+        # by default the interface's when Onward is translated into it (locales/LANG/LC_MESSAGES/), else en.
+        "content_language": c.Optional(c.Type(str)),
+        # Text a catalogue leaves in English (missing or fuzzy): listed in the build log, or with
+        # strict, a reason to stop the build.
+        "translations": c.Choice(("report", "strict"), default="report"),
         **{name: Unchecked() for name in CENTRE_FIELDS},
     },
 )
@@ -153,11 +169,16 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
             self.catalog = load_catalog(language)
         except ContentError as exc:
             raise stopped(exc) from None
-        self.languages = Languages(language, self.catalog.language, self.config.content_language)
+        locales = Path(self.config.locales_dir or bundled("locales"))
+        content_language = guide_language(language, self.config.content_language, locales)
+        self.languages = Languages(language, self.catalog.language, content_language)
         report_translation(language, self.catalog)
         insights = self.worksheets_dir / "onward_insights"
         try:
             overlay = read_overlay(self.centre.overlay, project_root) if self.centre.overlay else None
+            translator = translator_for(
+                content_language, locales, overlay and overlay.language, overlay and overlay.locales, project_root
+            )
             self.site = OnwardSite.load(
                 self.content_dir,
                 self.worksheets_dir,
@@ -168,11 +189,21 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
                 self.languages,
                 overlay,
                 insight_modules(insights),
+                translator,
             )
+            # The help box speaks the interface's language; its country sets, the guide's.
+            same = translator is not None and translator.language == self.catalog.language
+            interface = translator if same else translator_for(self.catalog.language, locales, root=project_root)
+            self.help_box = self.centre.help_box(
+                default_help(self.catalog, interface.document if interface else None),
+                self.catalog.gettext("help.book_with"),
+            )
+            self.help_box.update(help_sets_for(self.centre.help_set, translator.document if translator else None))
         except ContentError as exc:
             raise stopped(exc) from None
         for note in self.site.notes:
             log.info("Onward: %s", note)
+        self._report_untranslated([t for t in (translator, interface) if t is not None], content_language)
         # Readers' devices keep the site (offline.py) in a build for deployment whose centre did not
         # switch it off. `mkdocs serve` never does: its pages change under the author at every save.
         self.workbox: Path | None = None
@@ -188,9 +219,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         # in a macro stops the build while the site already there is still whole.
         try:
             self.pages = list(self.site.pages(keeps_copy=self.workbox is not None))
-            help_box = self.centre.help_box(default_help(self.catalog), self.catalog.gettext("help.book_with"))
-            help_box.update(help_sets_for(self.centre.help_set))
-            self.help_html = Markup(self.site.renderer.call("help", **help_box))
+            self.help_html = Markup(self.site.renderer.call("help", **self.help_box))
         except ContentError as exc:
             raise stopped(exc) from None
         self.namespace = self.centre.storage_namespace or storage_namespace(config.site_name, config.site_url)
@@ -198,7 +227,8 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         # The Worksheets section's own page is its title, not a second "Worksheets" inside it.
         if "navigation.indexes" not in config.theme.get("features", []):
             config.theme["features"] = [*config.theme.get("features", []), "navigation.indexes"]
-        search_content_language(config, self.config.content_language)
+        search_content_language(config, content_language)
+        self.search_worker = search_worker_name() if stems_typed_words(content_language) else None
         self.wheel: InsightWheel | None = None
         self.pyodide_dir: Path | None = None
         if self.site.renderer.insight_ids and insights.is_dir():
@@ -275,29 +305,41 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         return env
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
-        return stamp_generator(output)
+        return self._finished(output)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
-        return stamp_generator(output_content) if template_name.endswith(".html") else output_content
+        return self._finished(output_content) if template_name.endswith(".html") else strip(output_content)
 
-    # Last of every plugin's: the list of files readers' devices keep is made from the finished site.
+    def _finished(self, html: str) -> str:
+        """A page as it is written: English marks as HTML, the build stamp, and the search worker."""
+        html = stamp_generator(to_html(html))
+        return with_search_worker(html, self.search_worker) if self.search_worker else html
+
+    # Last of every plugin's (after the search plugin has written its index): the list of files
+    # readers' devices keep is made from the finished site.
     @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         externalise_site_icons(site_dir)
+        index = site_dir / "search" / "search_index.json"
+        if index.is_file():  # titles left in English are marked for the page, not for the search box
+            index.write_text(strip(index.read_text(encoding="utf-8")), encoding="utf-8")
         if self.wheel:
             self.wheel.write(site_dir / ASSETS_URI)
         if self.pyodide_dir:
             install_pyodide(self.pyodide_dir, site_dir)
+        esbuild = None
         if self.deploying:
             esbuild = find_esbuild(Path(config.config_file_path or "mkdocs.yml").resolve().parent, PACKAGE_DIR)
             if esbuild is None:
                 log.info("Onward: node_modules/esbuild was not found, so its scripts are served unminified (npm ci adds it)")
-            else:
-                try:
-                    minify(site_dir / ASSETS_URI, esbuild)
-                except MinifyError as error:
-                    raise PluginError(f"Onward could not minify its scripts: {error}") from None
+        try:
+            if esbuild is not None:
+                minify(site_dir / ASSETS_URI, esbuild)
+            if self.search_worker:
+                write_search_worker(site_dir, self.search_worker, esbuild)
+        except MinifyError as error:
+            raise PluginError(f"Onward could not minify its scripts: {error}") from None
         served = self.centre.pyodide_url or (pyodide_version(self.pyodide_dir) if self.pyodide_dir else None)
         write_stamp(site_dir, served or "none")
         (site_dir / HEADERS_FILE).write_text(headers_file(site_dir), encoding="utf-8")
@@ -328,7 +370,19 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         server.watch(str(self.content_dir))
         server.watch(str(self.macros_dir))
         server.watch(str(self.worksheets_dir))
+        server.watch(str(self.config.locales_dir or bundled("locales")))  # the catalogues too
         return server
+
+    def _report_untranslated(self, translators: list[Translator], language: str) -> None:
+        """Every text shown in English on a translated site: in the log, or with ``translations: strict``, an error."""
+        distinct = {id(translator): translator for translator in translators}.values()
+        untranslated = [item for translator in distinct for item in translator.untranslated]
+        if not untranslated:
+            return
+        message = report(untranslated, language)
+        if self.config.translations == "strict":
+            raise PluginError(f"Onward stopped this build (translations: strict): {message}")
+        log.info("Onward: %s", message)
 
     def _navigation(self, files: Files) -> list[Any]:
         """Onward's pages in their order, then any page the site's own docs_dir adds."""

@@ -21,6 +21,7 @@ from markupsafe import Markup
 from .components import ROLE_LINK, ROLE_MARKDOWN, ROLE_WORKSHEET, Component, fill_optional, replace_at, walk_roles
 from .content import Block, Guide, Page
 from .errors import ContentError, format_path
+from .fallback import marked
 from .i18n import FALLBACK, Catalog, Languages, UnknownString, load_catalog
 from .links import INLINE_LINK, is_external, page_url, parse_target, relative_href, relative_url
 from .paths import ASSETS_URI
@@ -127,9 +128,9 @@ class Resolver:
         worksheet = self.renderer.worksheets[worksheet_id]
         return WorksheetRef(
             href=self.src_link(worksheet.src_uri, None, html),
-            title=worksheet.title,
-            time=worksheet.time,
-            why=self.markdown(worksheet.why, html),
+            title=worksheet.shown("title"),
+            time=worksheet.shown("time"),
+            why=self.markdown(worksheet.shown("why"), html),
             form_html=self.renderer.worksheet_form(worksheet, self, self.heading_level),
         )
 
@@ -176,7 +177,7 @@ class Renderer:
             raise ContentError([template_problem(error, self.root)]) from None
 
     def render_block(self, block: Block, resolver: Resolver) -> str:
-        params = without_removed(dict(block.params), self.components[block.type], resolver)
+        params = without_removed(marked(dict(block.params), block.english), self.components[block.type], resolver)
         if params is None:
             return ""
         try:
@@ -195,17 +196,17 @@ class Renderer:
         intro_resolver = Resolver(self, page.src_uri, page.id, guide, heading_level=2)
         return self.call(
             "page",
-            title=page.title,
-            summary=page.summary,
+            title=page.shown("title"),
+            summary=page.shown("summary"),
             intro=[self.render_block(b, intro_resolver) for b in page.intro],
             sections=[
-                {"id": s.id, "title": s.title, "blocks": [self.render_block(b, resolver) for b in s.blocks]}
+                {"id": s.id, "title": s.shown_title, "blocks": [self.render_block(b, resolver) for b in s.blocks]}
                 for s in page.sections
             ],
         )
 
     def render_field(self, field: Field, prefix: str, resolver: Resolver, heading_level: int) -> str:
-        params = resolve_links(dict(field.params), self.components[field.type], resolver)
+        params = resolve_links(field.shown(), self.components[field.type], resolver)
         if field.type == GROUP:
             inner = f"{prefix}{field.id}-__i__-"
             params["fields"] = None
@@ -229,20 +230,20 @@ class Renderer:
             )
             reference = None
             if worksheet.reference:
+                shown = worksheet.shown("reference")
                 reference = {
-                    "title": worksheet.reference["title"],
-                    "intro": resolver.markdown(worksheet.reference.get("intro") or "", html=True) or None,
+                    "title": shown["title"],
+                    "intro": resolver.markdown(shown.get("intro") or "", html=True) or None,
                     "items": [
-                        {"title": i["title"], "text": resolver.markdown(i["text"], html=True)}
-                        for i in worksheet.reference["items"]
+                        {"title": i["title"], "text": resolver.markdown(i["text"], html=True)} for i in shown["items"]
                     ],
                 }
             html = self.call(
                 "worksheet_form",
                 id=worksheet.id,
                 version=worksheet.version,
-                title=worksheet.title,
-                caution=resolver.markdown(worksheet.caution, html=True) if worksheet.caution else None,
+                title=worksheet.shown("title"),
+                caution=resolver.markdown(worksheet.shown("caution"), html=True) if worksheet.caution else None,
                 stylesheet="../" * resolver.depth + f"{ASSETS_URI}/worksheets.css",
                 script="../" * resolver.depth + f"{ASSETS_URI}/worksheets.js",
                 reference=reference,
@@ -261,14 +262,14 @@ class Renderer:
         placement = worksheet_placements(guide).get(worksheet.id)
         guide_link = None
         if placement:
-            page, section_id, section_title = placement
+            page, section_id, section_title = placement  # the title as shown, marked when English
             guide_link = {"href": resolver.link(f"{page.id}#{section_id}"), "title": section_title}
         return self.call(
             "worksheet_page",
-            title=worksheet.title,
-            summary=worksheet.summary,
-            why=resolver.markdown(worksheet.why),
-            time=worksheet.time,
+            title=worksheet.shown("title"),
+            summary=worksheet.shown("summary"),
+            why=resolver.markdown(worksheet.shown("why")),
+            time=worksheet.shown("time"),
             guide_link=guide_link,
             form_html=self.worksheet_form(worksheet, resolver, heading_level=2),  # under the page's h1
         )
@@ -295,9 +296,9 @@ class Renderer:
             worksheets=[
                 {
                     "href": posixpath.relpath(w.src_uri, posixpath.dirname(WORKSHEETS_INDEX)),
-                    "title": w.title,
-                    "summary": w.summary,
-                    "time": w.time,
+                    "title": w.shown("title"),
+                    "summary": w.shown("summary"),
+                    "time": w.shown("time"),
                 }
                 for w in self.worksheets.values()
             ],
@@ -311,7 +312,7 @@ def worksheet_placements(guide: Guide) -> dict[str, tuple[Page, str, str]]:
         for section in page.sections:
             for block in section.blocks:
                 if block.type == "worksheet":
-                    placements.setdefault(block.params["worksheet"], (page, section.id, section.title))
+                    placements.setdefault(block.params["worksheet"], (page, section.id, section.shown_title))
     return placements
 
 

@@ -13,6 +13,7 @@ from .i18n import Catalog, Languages
 from .overlay import Overlay, resolve
 from .render import MY_ANSWERS, WORKSHEETS_INDEX, Renderer
 from .sources import Merged, WorksheetSource
+from .translations import Translator
 from .worksheets import Worksheet, build_worksheets, field_types
 
 
@@ -38,15 +39,19 @@ class OnwardSite:
         languages: Languages | None = None,
         overlay: Overlay | None = None,
         insight_ids: frozenset[str] = frozenset(),
+        translator: Translator | None = None,
     ) -> "OnwardSite":
         """Load and check everything, with a centre's ``overlay`` applied; raise ContentError listing every problem.
 
         ``catalog`` holds the interface strings (English when not given); ``languages``
         says which language each part of a page is in; ``insight_ids`` are the worksheets
-        the insight package has Python for.
+        the insight package has Python for; ``translator`` puts the guide and the worksheets
+        in the reader's language, after the overlay is applied and before anything is checked.
         """
         components = load_components(macros_dir)
         merged = resolve(content_dir, worksheets_dir, overlay, root)
+        if translator is not None:
+            merged = translator.merged(merged, components)
         guide, problems = build_guide(merged, components, merged.worksheets)
         problems = [*merged.problems, *problems]
         notes = [*merged.notes, *guide.notes]
@@ -73,9 +78,9 @@ class OnwardSite:
     def navigation(self) -> list[Any]:
         """Guide pages in order, then a Worksheets section (MkDocs' nav format)."""
         text = self.renderer.catalog.gettext
-        nav: list[Any] = [{p.nav_title: p.src_uri} for p in self.guide.pages]
+        nav: list[Any] = [{p.shown("nav_title"): p.src_uri} for p in self.guide.pages]
         if self.worksheets:
-            sheets = [{w.nav_title: w.src_uri} for w in self.worksheets.values()]
+            sheets = [{w.shown("nav_title"): w.src_uri} for w in self.worksheets.values()]
             nav.append({text("navigation.worksheets"): [WORKSHEETS_INDEX, *sheets]})
         nav.append({text("navigation.my_answers"): MY_ANSWERS})
         return nav

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .errors import ContentError, Path_, Problem, display_name
-from .validation import ID_SCHEMA, TEXT_SCHEMA, TYPED_ITEM_SCHEMA, document_problems
+from .validation import ID_SCHEMA, PROSE_SCHEMA, TYPED_ITEM_SCHEMA, document_problems
 from .yamlsource import YamlDocument, load_yaml
 
 # Ids a page or section had in earlier releases of Onward, so a centre's overlay naming
@@ -32,7 +32,7 @@ SECTION_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
         "id": {**ID_SCHEMA, "description": "the section's anchor, unique across the guide"},
-        "title": {**TEXT_SCHEMA, "description": "the section heading"},
+        "title": {**PROSE_SCHEMA, "description": "the section heading"},
         "renamed_from": RENAMED_FROM_SCHEMA,
         "blocks": {"type": "array", "minItems": 1, "items": TYPED_ITEM_SCHEMA},
     },
@@ -45,9 +45,9 @@ PAGE_SCHEMA: dict[str, Any] = {
     "properties": {
         "id": {**ID_SCHEMA, "description": "the page id; the file must be named ID.yml"},
         "renamed_from": RENAMED_FROM_SCHEMA,
-        "title": {**TEXT_SCHEMA, "description": "the page's heading"},
-        "nav_title": {**TEXT_SCHEMA, "description": "a shorter title for the navigation"},
-        "summary": {**TEXT_SCHEMA, "description": "one sentence: the page's description and card text"},
+        "title": {**PROSE_SCHEMA, "description": "the page's heading"},
+        "nav_title": {**PROSE_SCHEMA, "description": "a shorter title for the navigation"},
+        "summary": {**PROSE_SCHEMA, "description": "one sentence: the page's description and card text"},
         "order": {"type": "integer", "description": "position in the navigation, lowest first"},
         "intro": {"type": "array", "items": TYPED_ITEM_SCHEMA, "description": "blocks before the first section"},
         "sections": {"type": "array", "minItems": 1, "items": SECTION_SCHEMA},

@@ -12,6 +12,7 @@ from typing import Any
 
 import jsonschema_rs
 
+from .components import ROLE_KEY, ROLE_MARKDOWN, ROLE_TEXT
 from .errors import Path_, Problem
 from .links import ID_PATTERN, suggestion
 from .yamlsource import YamlDocument
@@ -31,6 +32,18 @@ _VALIDATORS: dict[int, tuple[dict[str, Any], Any]] = {}
 # Pieces the page and worksheet schemas share.
 ID_SCHEMA = {"type": "string", "pattern": ID_PATTERN, "description": "lowercase words joined by hyphens"}
 TEXT_SCHEMA = {"type": "string", "minLength": 1}
+# Text a reader sees, which the translation catalogues carry: plain, or inline Markdown.
+PROSE_SCHEMA = {**TEXT_SCHEMA, ROLE_KEY: ROLE_TEXT}
+MARKDOWN_SCHEMA = {**TEXT_SCHEMA, ROLE_KEY: ROLE_MARKDOWN}
+
+
+def list_of(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+    """A schema for a non-empty list of mappings with exactly these fields."""
+    return {
+        "type": "array",
+        "minItems": 1,
+        "items": {"type": "object", "properties": properties, "required": required, "additionalProperties": False},
+    }
 TYPED_ITEM_SCHEMA = {"type": "object", "required": ["type"], "properties": {"type": {"type": "string"}}}
 
 

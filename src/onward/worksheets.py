@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import difflib
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .components import KIND_FIELD, ROLE_MARKDOWN, Component, walk_roles
 from .errors import ContentError, Path_, Problem
+from .fallback import english_within, left_english, marked
 from .links import check_target, inline_targets
 from .sources import WorksheetSource, read_worksheets, yaml_files
-from .validation import ID_SCHEMA, TEXT_SCHEMA, TYPED_ITEM_SCHEMA, document_problems, schema_problems
+from .validation import ID_SCHEMA, MARKDOWN_SCHEMA, PROSE_SCHEMA, TYPED_ITEM_SCHEMA, document_problems, schema_problems
 from .yamlsource import YamlDocument
 
 GROUP = "group"
@@ -29,25 +30,25 @@ WORKSHEET_SCHEMA: dict[str, Any] = {
     "properties": {
         "id": {**ID_SCHEMA, "description": "the worksheet id; the file must be named ID.yml"},
         "version": {"type": "integer", "minimum": 1, "description": "bumped whenever the fields change"},
-        "title": {**TEXT_SCHEMA, "description": "the worksheet's heading"},
-        "nav_title": {**TEXT_SCHEMA, "description": "a shorter title for the navigation"},
-        "summary": {**TEXT_SCHEMA, "description": "one sentence: the page description and index card text"},
-        "why": {**TEXT_SCHEMA, "description": "why this worksheet helps (inline Markdown)"},
-        "time": {**TEXT_SCHEMA, "description": "how long it takes"},
+        "title": {**PROSE_SCHEMA, "description": "the worksheet's heading"},
+        "nav_title": {**PROSE_SCHEMA, "description": "a shorter title for the navigation"},
+        "summary": {**PROSE_SCHEMA, "description": "one sentence: the page description and index card text"},
+        "why": {**MARKDOWN_SCHEMA, "description": "why this worksheet helps (inline Markdown)"},
+        "time": {**PROSE_SCHEMA, "description": "how long it takes"},
         "order": {"type": "integer", "description": "position in the worksheet list, lowest first"},
-        "caution": {**TEXT_SCHEMA, "description": "a gentle warning shown before the form (inline Markdown)"},
+        "caution": {**MARKDOWN_SCHEMA, "description": "a gentle warning shown before the form (inline Markdown)"},
         "reference": {
             "type": "object",
             "description": "a reference box kept visible beside the form",
             "properties": {
-                "title": TEXT_SCHEMA,
-                "intro": TEXT_SCHEMA,
+                "title": PROSE_SCHEMA,
+                "intro": MARKDOWN_SCHEMA,
                 "items": {
                     "type": "array",
                     "minItems": 1,
                     "items": {
                         "type": "object",
-                        "properties": {"title": TEXT_SCHEMA, "text": TEXT_SCHEMA},
+                        "properties": {"title": PROSE_SCHEMA, "text": MARKDOWN_SCHEMA},
                         "required": ["title", "text"],
                         "additionalProperties": False,
                     },
@@ -82,7 +83,12 @@ class Field:
     params: Mapping[str, Any]
     fields: tuple["Field", ...] = ()
     renamed_from: tuple[str, ...] = ()
+    english: frozenset[Path_] = field(default=frozenset(), compare=False)  # params left untranslated
     gathers: tuple[str, ...] = ()  # a group's: earlier top-level answers that become its first entry
+
+    def shown(self) -> dict[str, Any]:
+        """The params as the form shows them: any left in English marked as such."""
+        return marked(dict(self.params), self.english)
 
     def definition(self) -> dict[str, Any]:
         """What the browser needs to carry answers across versions and print them."""
@@ -117,10 +123,15 @@ class Worksheet:
     reference: Mapping[str, Any] | None
     fields: tuple[Field, ...]
     source: str
+    english: frozenset[Path_] = field(default=frozenset(), compare=False)  # its own texts left untranslated
 
     @property
     def src_uri(self) -> str:
         return f"worksheets/{self.id}.md"
+
+    def shown(self, name: str) -> Any:
+        """``title``, ``summary``, ``why``, ``reference``... as the site shows it: any part left in English marked."""
+        return marked(getattr(self, name), english_within(self.english, (name,)))
 
     def definition(self) -> dict[str, Any]:
         """The worksheet as plain data for the browser: its questions, their types and old ids."""
@@ -221,6 +232,7 @@ def _build_worksheet(
         reference=data.get("reference"),
         fields=fields,
         source=doc.name,
+        english=left_english(doc, ()),
     )
     return worksheet, problems
 
@@ -268,7 +280,10 @@ def _build_fields(
             children = _build_fields(doc, item["fields"], path + ("fields",), components, problems, allow_groups=False)
         params = {k: v for k, v in item.items() if k not in ("type", "fields", "gathers")}
         gathers = tuple(item.get("gathers", ()))
-        fields.append(Field(item["type"], item["id"], params, children, tuple(renamed_from or ()), gathers))
+        english = left_english(doc, path)
+        fields.append(
+            Field(item["type"], item["id"], params, children, tuple(renamed_from or ()), english=english, gathers=gathers)
+        )
     problems.extend(_rename_problems(doc, fields, prefix))
     problems.extend(_gather_problems(doc, fields, prefix))
     return tuple(fields)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from html import unescape
 
 import pytest
 import yaml
 
+from french_support import english_share
 from onward.contrast import help_background
 from support import EXAMPLE, BuiltSite, parse_html
 
@@ -31,7 +33,7 @@ def test_name_contacts_and_help_lines_are_on_every_page(example_site):
     pages = example_site.pages()
     assert len(pages) > 20
     for page in pages:
-        html = page.read_text(encoding="utf-8")
+        html = unescape(page.read_text(encoding="utf-8"))  # the French apostrophes are written &#39;
         text = parse_html(html).text
         for value in expected:
             assert value in html, (page, value)
@@ -63,15 +65,15 @@ def test_logo_favicon_and_language(example_site):
 
 def test_the_replaced_section_shows_the_centres_text(example_site):
     text = parse_html(html_of(example_site, "coping")).text
-    assert "nobody at Example University expects you to carry it by yourself" in text
+    assert "personne à Example University n’attend de vous que vous portiez cela sans aide" in text
     assert "Most people find that the low feeling after a rejection eases" not in text
     assert "more-support" in parse_html(html_of(example_site, "coping")).ids  # same anchor, links still work
 
 
 def test_the_added_section_sits_where_it_was_put(example_site):
-    parsed = parse_html(html_of(example_site, "learning"))
-    assert "workshops" in parsed.ids
-    assert parsed.text.index("Building your interview skills") < parsed.text.index("Practise with the Careers Service")
+    html = html_of(example_site, "learning")
+    assert html.index('id="improving-interview-skills"') < html.index('id="workshops"')
+    assert "S’entraîner avec le service d’orientation" in parse_html(html).text
 
 
 def test_the_removed_section_is_gone_from_pages_nav_and_search(example_site):
@@ -112,3 +114,14 @@ def test_pages_are_relative_so_any_sub_path_works(example_site, page):
     html = (example_site.directory / page.replace("index", "") / "index.html").read_text(encoding="utf-8")
     for resource in parse_html(html).resources:
         assert not resource.startswith("/"), resource
+
+
+def test_the_example_is_french_throughout(example_site):
+    """Its interface, Onward's guide and worksheets, and its own overlay (English, translated by its catalogues)."""
+    for page in example_site.pages():
+        share, words = english_share(page.read_text(encoding="utf-8"))
+        assert share <= 0.01, (page, words)
+    sheet = parse_html(html_of(example_site, "worksheets/appointment-prep")).text
+    assert "Préparer un rendez-vous d’orientation" in sheet and "Reprendre confiance en moi" in sheet
+    assert "Getting ready for a careers appointment" not in sheet
+    assert [line for line in example_site.log.splitlines() if line.strip().startswith("overlay/")] == []

@@ -12,7 +12,6 @@ from onward.errors import ContentError
 from onward.i18n import FALLBACK, Languages, UnknownString, load_catalog
 from onward.paths import PACKAGE_DIR, bundled
 from onward.render import Renderer
-from onward.site_defaults import HELP_CONTACTS, default_help
 
 LOCALES = bundled("locales")
 TRANSLATIONS = sorted(p.stem for p in LOCALES.glob("*.yml") if p.stem != FALLBACK)
@@ -71,9 +70,8 @@ def test_every_key_looked_up_exists() -> None:
 
 
 def test_every_key_is_used() -> None:
-    """Keys are looked up literally, except the help contacts (by HELP_CONTACTS) and keys a module names."""
+    """Keys are looked up literally, or named in a module."""
     named = {key for file in SOURCES for key in QUOTED.findall(file.read_text(encoding="utf-8"))}
-    named |= {f"help.{contact}.{part}" for contact in HELP_CONTACTS for part in ("name", "description")}
     assert sorted(set(ENGLISH.messages) - named) == []
 
 
@@ -122,19 +120,11 @@ def test_a_missing_key_renders_in_english(tmp_path: Path) -> None:
 def test_the_language_file_is_found_by_full_or_main_code(language: str, expected: str) -> None:
     catalog = load_catalog(language)
     assert catalog.language == expected
-    assert catalog.gettext("help.title") == load_catalog(expected).gettext("help.title")
+    assert catalog.gettext("help.website") == load_catalog(expected).gettext("help.website")
 
 
 def test_an_unknown_language_is_english_entirely() -> None:
     assert dict(load_catalog("de").messages) == dict(ENGLISH.messages)
-
-
-def test_the_default_help_is_in_the_interface_language() -> None:
-    french = default_help(load_catalog("fr"))
-    assert french["title"] == "Besoin d'en parler\u00a0?"
-    assert [c["name"] for c in french["contacts"]] == [
-        load_catalog("fr").gettext(f"help.{key}.name") for key in HELP_CONTACTS
-    ]
 
 
 def test_languages_are_marked_only_when_a_page_mixes_them() -> None:

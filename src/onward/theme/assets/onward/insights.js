@@ -198,14 +198,20 @@ export function prewarm(worksheet) {
   startWorker();
 }
 
-function request(worksheet, answers, announce) {
+
+// The insights speak the language of the place their words go: the worksheet's own, which is the
+// guide's (a French interface may keep the guide in English, marked lang="en" around it).
+function languageOf(element) {
+  return (element.closest("[lang]") || document.documentElement).lang;
+}
+
+function request(worksheet, answers, announce, language) {
   const running = startWorker();
   if (!running) return Promise.reject(new Error("insights are not available"));
   waitAtMost();
   const id = nextId++;
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject, announce });
-    const language = document.documentElement.lang;
     running.postMessage({ type: "run", id, request: { worksheet, answers, today: today(), language } });
   });
 }
@@ -380,7 +386,7 @@ function resultNodes(root, result) {
 async function update(form, worksheet, answers, announce) {
   const output = form.querySelector("[data-onward-insights-output]");
   try {
-    const nodes = resultNodes(form, await request(worksheet, answers, announce));
+    const nodes = resultNodes(form, await request(worksheet, answers, announce, languageOf(output)));
     const focused = output.contains(document.activeElement);
     const before = output.textContent;
     output.replaceChildren(...nodes);
@@ -402,7 +408,7 @@ async function update(form, worksheet, answers, announce) {
  * Rejects when insights cannot run here.
  */
 export async function summarise(root, worksheet, answers) {
-  return resultNodes(root, await request(worksheet, answers, false));
+  return resultNodes(root, await request(worksheet, answers, false, languageOf(root)));
 }
 
 /** Show insights for this form now, and keep them up to date as answers change. */

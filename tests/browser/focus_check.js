@@ -57,13 +57,11 @@
 
   const tick = () => new Promise((resolve) => setTimeout(resolve, 2));
 
-  // Material shows "Back to top" as the page scrolls up and hides it as it scrolls down, when
-  // the scroll event arrives with the next frame: wait for that frame only when it may change.
-  function mayMoveBackToTop() {
-    const moved = lastScroll !== null && scrollY !== lastScroll;
-    const top = document.querySelector(".md-top");
-    return moved && (scrollY < lastScroll || (top !== null && !top.hidden));
-  }
+  // Material answers a scroll on the frames after it: the scroll event arrives with the next
+  // frame, and what it redraws from it (showing or hiding "Back to top", shortening a sticky
+  // sidebar as the footer comes into view) waits for the animation frame after that. A stop
+  // that scrolled the page is checked once both have passed.
+  const scrolled = () => lastScroll !== null && scrollY !== lastScroll;
 
   async function settled() {
     // Material answers a focus change a millisecond later (it opens search when its field is
@@ -71,14 +69,16 @@
     // waited for to their end (the walk plays them fast).
     await tick();
     const running = () => document.getAnimations().filter(moving);
-    if (!mayMoveBackToTop() && running().length === 0) return Promise.resolve();
+    const moved = scrolled();
+    if (!moved && running().length === 0) return Promise.resolve();
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
     const animations = () => {
       const now = running();
       return now.length ? Promise.all(now.map((a) => a.finished.catch(() => null))).then(frame) : null;
     };
     const timeout = new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS));
-    return Promise.race([frame().then(animations), timeout]);
+    const redrawn = moved ? frame().then(frame) : frame();
+    return Promise.race([redrawn.then(animations), timeout]);
   }
 
   function coveredBy(element, target) {

@@ -382,3 +382,29 @@ def test_an_older_single_worksheet_file_is_converted_and_restored(site_url, open
     record = stored_record(page, "strengths")
     assert record["format"] == 2 and record["worksheet"] == "strengths"
     assert record["answers"] == {"strengths": "Listening"}
+
+
+def test_the_help_country_choice_is_listed_as_itself_and_a_backup_made_with_it_restores(site_url, open_page, tmp_path):
+    """A setting the site keeps is named for what it is, and stays out of backups (their
+    kept-aside section holds copies of answers only, so a backup carrying it was refused)."""
+    page = open_page(f"{site_url}/tonight/").page
+    page.locator("#onward-help-country").select_option("nz")
+    answers = fill_worksheet(page, site_url, "thought-record")
+    my_answers(page, site_url)
+    page.locator("[data-onward-held-list] li").first.wait_for()
+    listed = held_list(page)
+    assert "Your choice of country for the help box" in listed
+    assert [item for item in listed if item.startswith("A copy kept aside") or "undefined" in item] == []
+
+    backup = download_backup(page)
+    assert "aside" not in backup and list(backup["worksheets"]) == ["thought-record"]
+    path = tmp_path / "with-a-country.json"
+    path.write_text(json.dumps(backup))
+    choose_file(page, path)
+    page.wait_for_selector("[data-onward-restore-plan] li, [data-onward-restore-problem]:not([hidden])")
+    problem = page.locator("[data-onward-restore-problem]")
+    assert problem.is_hidden(), problem.inner_text()
+    page.locator("[data-onward-restore-confirm]").click()
+    assert stored_record(page, "thought-record")["answers"] == answers
+    namespace = page.get_attribute('meta[name="onward-storage"]', "content")
+    assert page.evaluate(f"localStorage.getItem('onward:{namespace}:help-country')") == "nz"

@@ -3,7 +3,7 @@
 import { download, today } from "./download.js";
 import { makeBackup } from "./backup-format.js";
 import { parseRecord } from "./record.js";
-import { namespace, prefix, store } from "./store.js";
+import { isSetting, namespace, prefix, store } from "./store.js";
 
 /** The site a backup says it came from: its storage namespace, and its name for people. */
 export function site() {
@@ -24,8 +24,9 @@ export function held() {
   const start = prefix();
   for (let index = 0; index < storage.length; index++) {
     const key = storage.key(index);
-    if (!key.startsWith(start) || key === `${start}shared-computer`) continue;
+    if (!key.startsWith(start)) continue;
     const rest = key.slice(start.length);
+    if (isSetting(rest)) continue; // the help box's country, the shared computer switch: not answers
     const text = storage.getItem(key);
     if (rest.startsWith("worksheet:")) {
       const id = rest.slice("worksheet:".length);

@@ -8,7 +8,7 @@ import { toMarkdown } from "./answers-text.js";
 import { download, today } from "./download.js";
 import { bindRestore } from "./restore.js";
 import { parseRecord } from "./record.js";
-import { onChange, prefix, setSharedMode, sharedMode, stores } from "./store.js";
+import { isSetting, onChange, prefix, setSharedMode, sharedMode, stores } from "./store.js";
 import { bindSummary } from "./summary.js";
 
 // Material keeps the theme choice under the site's path: "<path>.__palette".
@@ -24,8 +24,13 @@ function held() {
     for (let index = 0; index < store.length; index++) {
       const key = store.key(index);
       if (key.startsWith(onward)) {
-        const [kind, worksheet] = key.slice(onward.length).split(":");
-        if (kind === "shared-computer") continue; // the mode switch, not something written
+        const rest = key.slice(onward.length);
+        if (rest === "shared-computer") continue; // the mode switch, not something written
+        if (isSetting(rest)) {
+          items.push({ store, key, kind: rest === "help-country" ? "help-country" : "other" });
+          continue;
+        }
+        const [kind, worksheet] = rest.split(":");
         const readable = kind === "worksheet" && parseRecord(store.getItem(key), worksheet);
         items.push({ store, key, kind: readable ? "answers" : "kept-aside", worksheet });
       } else if (key.startsWith(materialPrefix)) {

@@ -131,6 +131,47 @@ def test_a_reader_saving_data_starts_python_only_by_asking(site_url, context):
         page.locator("[data-onward-insights-run]").click()
 
 
+def registrations(page: Page) -> int:
+    return page.evaluate("navigator.serviceWorker.getRegistrations().then((found) => found.length)")
+
+
+def test_a_reader_saving_data_is_not_sent_the_whole_site(site_url, browser, context):
+    """Save-Data: no copy of the site is downloaded in the background; without it, the same
+    visit registers the worker that keeps one."""
+    context.add_init_script("Object.defineProperty(navigator, 'connection', { value: { saveData: true } })")
+    saving = context.new_page()
+    for path in ("/", "/worksheets/strengths/"):
+        saving.goto(f"{site_url}{path}")
+        idle(saving)
+    assert registrations(saving) == 0
+    assert saving.evaluate("caches.keys()") == []
+
+    other = browser.new_context(viewport=DESKTOP)
+    try:
+        page = other.new_page()
+        page.goto(f"{site_url}/")
+        idle(page)
+        assert registrations(page) == 1
+    finally:
+        other.close()
+
+
+def test_a_worksheet_page_starts_python_before_it_downloads_the_site(site_url, context):
+    """Both at once slow the start the reader may be waiting on: the copy is asked for once
+    Python is ready (when the runtime is in the browser's cache for it to take)."""
+    page = context.new_page()
+    page.goto(f"{site_url}/worksheets/strengths/")
+    bound(page)
+    wait_until_kept(page)
+    ready_at = page.evaluate(
+        "(() => { const step = performance.getEntriesByName('onward-start: insight code')[0];"
+        " return step ? step.startTime + step.duration : null; })()"
+    )
+    asked_at = page.evaluate("performance.getEntriesByName('onward-keep')[0]?.startTime ?? null")
+    assert ready_at is not None and asked_at is not None
+    assert asked_at >= ready_at
+
+
 def test_the_wait_says_what_is_happening_and_its_bar_moves(site_url, browser):
     """Pressed at once on a first visit: the words move on from fetching, the bar fills, and
     neither is left behind when the insights arrive."""

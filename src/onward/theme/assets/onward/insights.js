@@ -4,6 +4,7 @@
 
 import { element } from "./dom.js";
 import { download, today } from "./download.js";
+import { setPythonState } from "./python-start.js";
 
 const here = import.meta.url;
 const SVG = "http://www.w3.org/2000/svg";
@@ -104,6 +105,7 @@ function fail(reason) {
   for (const { reject } of waiting.values()) reject(new Error(reason));
   waiting.clear();
   showStage("insights-failed");
+  setPythonState("failed");
 }
 
 function startLimit() {
@@ -146,6 +148,7 @@ function startWorker() {
   failed = false;
   ready = false;
   received = 0;
+  setPythonState("starting");
   worker.addEventListener("message", ({ data }) => {
     if (data.type === "progress") {
       received = data.received;
@@ -158,6 +161,7 @@ function startWorker() {
       limitTimer = null;
       record(data.timings);
       drawMeters();
+      setPythonState("ready");
     }
     if (data.type === "start-failed") return fail(data.message);
     const pending = waiting.get(data.id);

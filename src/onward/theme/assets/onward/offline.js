@@ -5,10 +5,14 @@
 // never in the middle of what they are doing. Where the site keeps nothing ("off"), it lets go
 // of a copy an earlier build left. Answers are never touched: they are not in these caches.
 
+import { settled } from "./python-start.js";
+
 // Resolved now, against this file's own address (assets/onward/offline.js): the site's root.
 const root = new URL("../../", import.meta.url).href;
 const workerUrl = new URL("sw.js", root).href;
 const workboxWindow = new URL("../workbox/workbox-window.prod.mjs", import.meta.url).href;
+
+const START_WAIT_MS = 60_000; // the insights' own start limit: a start that takes longer has failed
 
 let workbox = null;
 let newer = false; // a newer version waits, or is in use in another tab
@@ -68,6 +72,9 @@ function loadLinksAfresh(event) {
 }
 
 async function keep() {
+  // A worksheet that starts Python on this page goes first: the reader may be waiting on it, and
+  // the runtime it downloads is then in the browser's cache for the copy to take.
+  await settled(START_WAIT_MS);
   const { Workbox } = await import(workboxWindow);
   workbox = new Workbox(workerUrl, { scope: root, updateViaCache: "none" });
   workbox.addEventListener("waiting", () => {
@@ -87,7 +94,18 @@ async function keep() {
     replaced = true;
     showNotice();
   });
+  if (performance.mark) performance.mark("onward-keep"); // when the copy was asked for, for anyone measuring
   await workbox.register();
+}
+
+// A browser that asks sites to save data is not sent the whole site in the background (about
+// 7 MB, most of it Python). A copy kept on an earlier visit goes on being used and updated.
+async function keepUnlessSavingData() {
+  if (navigator.connection && navigator.connection.saveData) {
+    const registration = await navigator.serviceWorker.getRegistration(root);
+    if (!registration || registration.scope !== root) return;
+  }
+  await keep();
 }
 
 export function start() {
@@ -95,7 +113,7 @@ export function start() {
   const wanted = setting();
   window.addEventListener("click", loadLinksAfresh, true);
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(showNotice);
-  (wanted === "on" ? keep() : letGo()).catch(() => {
+  (wanted === "on" ? keepUnlessSavingData() : letGo()).catch(() => {
     // A browser that refuses (private browsing, storage off) simply uses the network as before.
   });
 }

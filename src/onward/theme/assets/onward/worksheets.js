@@ -12,6 +12,7 @@ import { arrange, entryNodes, newEntry, revealControls } from "./entries.js";
 import { ownFields, readAll, readField, writeField } from "./fields.js";
 import { mergeRecords, same } from "./merge.js";
 import { answerPaths, emptyRecord, isBlank, newEntryId, openRecord, own, parseJson, recordText, stamped, valueText } from "./record.js";
+import { setPythonState, startsEarly } from "./python-start.js";
 import { asideKey, onChange, prefix, recordKey, sharedMode, store } from "./store.js";
 
 const SAVE_DELAY_MS = 200; // while typing goes on, write at most this often
@@ -354,12 +355,12 @@ function loadInsights() {
 // worksheet is open to see, a quiet moment after the page has been drawn. Never where the reader
 // has asked their browser to save data: there it starts when they ask for insights.
 function warmInsights(form) {
-  if (!form.querySelector("[data-onward-insights]") || !document.querySelector('meta[name="onward-insights"]')) return;
-  if (navigator.connection && navigator.connection.saveData) return;
+  if (!startsEarly(form)) return;
   const warm = () => loadInsights().then((module) => module.prewarm(form.dataset.onwardWorksheet), () => {});
   form.addEventListener("focusin", warm, { once: true });
   form.addEventListener("input", warm, { once: true });
   if (form.closest("details:not([open])")) return; // folded inside a guide page: only when opened and used
+  if (document.documentElement.dataset.onwardPython === undefined) setPythonState("soon");
   const whenIdle = () => (window.requestIdleCallback ? requestIdleCallback(warm, { timeout: 4_000 }) : setTimeout(warm, 1_500));
   if (document.readyState === "complete") whenIdle();
   else window.addEventListener("load", whenIdle, { once: true });

@@ -79,9 +79,9 @@ def watch(page: Page) -> dict[str, list[str]]:
 
 
 def idle(page: Page) -> None:
-    """Until the page is loaded and has had its quiet moment (when a worksheet would start Python)."""
-    page.wait_for_load_state("networkidle")
-    page.evaluate("() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 500), { timeout: 5000 }))")
+    """Until the page has had its quiet moment (when a worksheet would start Python), and a little after."""
+    page.wait_for_function("performance.getEntriesByName('onward-quiet').length > 0", timeout=30_000)
+    page.wait_for_timeout(500)
 
 
 def started_python(seen: dict[str, list[str]]) -> bool:
@@ -170,6 +170,31 @@ def test_a_worksheet_page_starts_python_before_it_downloads_the_site(site_url, c
     asked_at = page.evaluate("performance.getEntriesByName('onward-keep')[0]?.startTime ?? null")
     assert ready_at is not None and asked_at is not None
     assert asked_at >= ready_at
+
+
+LOADED_AT = "performance.getEntriesByType('navigation')[0].loadEventEnd"
+FETCHED_AT = "(name) => performance.getEntriesByType('resource').find((e) => e.name.includes(name))?.startTime ?? null"
+
+
+def test_the_first_seconds_of_a_page_are_the_readers(site_url, context):
+    """Nothing the reader did not ask for (the site's copy, Python) is fetched while the page they
+    opened is still settling; someone who starts on the worksheet before then does not wait."""
+    page = context.new_page()
+    page.goto(f"{site_url}/worksheets/strengths/")
+    bound(page)
+    wait_until_kept(page)
+    loaded_at = page.evaluate(LOADED_AT)
+    assert page.evaluate("performance.getEntriesByName('onward-quiet')[0].startTime") >= loaded_at + 4_000
+    assert page.evaluate(FETCHED_AT, "/insights.js") >= loaded_at + 4_000
+    assert page.evaluate("performance.getEntriesByName('onward-keep')[0].startTime") >= loaded_at + 4_000
+
+    early = context.new_page()
+    early.goto(f"{site_url}/worksheets/learning-plan/")
+    bound(early)
+    early.locator("[data-onward-worksheet] textarea, [data-onward-worksheet] input[type=text]").first.focus()
+    early.wait_for_function(f"({FETCHED_AT})('/insights.js') !== null")
+    assert early.evaluate(FETCHED_AT, "/insights.js") < early.evaluate(LOADED_AT) + 4_000
+    assert early.evaluate("performance.getEntriesByName('onward-quiet').length") == 0
 
 
 def test_the_wait_says_what_is_happening_and_its_bar_moves(site_url, browser):

@@ -1,10 +1,11 @@
 // The site on this device. Where the site keeps a copy of itself (its `onward-offline` meta tag
 // says "on"), this registers its service worker (sw.js at the site's root, scoped to the site's
-// own path) once the page has loaded, and tells the reader, in a notice under the header, when
-// a newer version of the guide is ready: it is used only when they press the notice's button,
-// never in the middle of what they are doing. Where the site keeps nothing ("off"), it lets go
+// own path) once the page has loaded and settled (background.js), and tells the reader, in a
+// notice under the header, when a newer version of the guide is ready: it is used only when
+// they press the notice's button, never in the middle of what they are doing. Where the site keeps nothing ("off"), it lets go
 // of a copy an earlier build left. Answers are never touched: they are not in these caches.
 
+import { quietMoment } from "./background.js";
 import { settled } from "./python-start.js";
 
 // Resolved now, against this file's own address (assets/onward/offline.js): the site's root.
@@ -113,7 +114,10 @@ export function start() {
   const wanted = setting();
   window.addEventListener("click", loadLinksAfresh, true);
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(showNotice);
-  (wanted === "on" ? keepUnlessSavingData() : letGo()).catch(() => {
-    // A browser that refuses (private browsing, storage off) simply uses the network as before.
-  });
+  // Never while the page the reader opened is still settling (background.js).
+  quietMoment()
+    .then(() => (wanted === "on" ? keepUnlessSavingData() : letGo()))
+    .catch(() => {
+      // A browser that refuses (private browsing, storage off) simply uses the network as before.
+    });
 }

@@ -12,6 +12,7 @@ import { arrange, entryNodes, newEntry, revealControls } from "./entries.js";
 import { ownFields, readAll, readField, writeField } from "./fields.js";
 import { mergeRecords, same } from "./merge.js";
 import { answerPaths, emptyRecord, isBlank, newEntryId, openRecord, own, parseJson, recordText, stamped, valueText } from "./record.js";
+import { quietMoment } from "./background.js";
 import { setPythonState, startsEarly } from "./python-start.js";
 import { asideKey, onChange, prefix, recordKey, sharedMode, store } from "./store.js";
 
@@ -352,8 +353,8 @@ function loadInsights() {
 
 // Python takes seconds to start, so it starts in the background as soon as someone starts on a
 // worksheet that offers insights: their first focus or keystroke in it, or, on a page where the
-// worksheet is open to see, a quiet moment after the page has been drawn. Never where the reader
-// has asked their browser to save data: there it starts when they ask for insights.
+// worksheet is open to see, a quiet moment once the page has settled (background.js). Never
+// where the reader has asked their browser to save data: there it starts when they ask.
 function warmInsights(form) {
   if (!startsEarly(form)) return;
   const warm = () => loadInsights().then((module) => module.prewarm(form.dataset.onwardWorksheet), () => {});
@@ -361,9 +362,7 @@ function warmInsights(form) {
   form.addEventListener("input", warm, { once: true });
   if (form.closest("details:not([open])")) return; // folded inside a guide page: only when opened and used
   if (document.documentElement.dataset.onwardPython === undefined) setPythonState("soon");
-  const whenIdle = () => (window.requestIdleCallback ? requestIdleCallback(warm, { timeout: 4_000 }) : setTimeout(warm, 1_500));
-  if (document.readyState === "complete") whenIdle();
-  else window.addEventListener("load", whenIdle, { once: true });
+  quietMoment().then(warm);
 }
 
 // A confirmation shown in place: open it and move focus to its question, or close it and

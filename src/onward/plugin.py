@@ -30,7 +30,7 @@ from .hosting import HEADERS_FILE, headers_file, site_url_problem
 from .i18n import Languages, UnknownString, load_catalog
 from .fallback import strip, to_html
 from .minify import MinifyError, find_esbuild, minify
-from .offline import ICON, WEB_MANIFEST, WORKBOX_PACKAGES, find_workbox, home_screen_icon, too_large, web_manifest, write_service_worker
+from .offline import ICON, WEB_MANIFEST, WORKBOX_PACKAGES, find_workbox, home_screen_icon, web_manifest, write_service_worker
 from .interface_language import (
     name_theme_controls,
     report_translation,
@@ -363,7 +363,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         kept = write_service_worker(site_dir, self.workbox)
         if kept:
             log.info("Onward: readers' devices keep %d files (%.1f MB) for use with no network", kept.files, kept.size / 1e6)
-            for path in too_large(site_dir):
+            for path in kept.too_large:
                 log.info("Onward: %s is too large to keep on every reader's device; it needs the network", path)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:

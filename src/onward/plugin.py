@@ -151,6 +151,8 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
 
     site: OnwardSite
     deploying = False  # set by on_startup: `mkdocs build` and `mkdocs gh-deploy` make a site to publish
+    esbuild: Path | None = None  # set by on_env in a build for deployment, where npm installed it
+    minifying: Minifying | None = None  # esbuild at work on Onward's scripts and styles (on_env to on_post_build)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # `mkdocs serve --clean` reports "build" too; the command line says what it really is.
@@ -319,7 +321,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
 
         A build for deployment minifies them (where npm installed esbuild); ``on_post_build`` finishes.
         """
-        self.minifying: Minifying | None = None
+        self.minifying = None
         self.esbuild = find_esbuild(Path(config.config_file_path or "mkdocs.yml").resolve().parent, PACKAGE_DIR) if self.deploying else None
         if self.esbuild is not None:
             self.minifying = Minifying(minifiable_files(files), self.esbuild)
@@ -384,7 +386,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
                 log.info("Onward: %s is too large to keep on every reader's device; it needs the network", path)
 
     def on_build_error(self, *, error: Exception) -> None:
-        if getattr(self, "minifying", None) is not None:
+        if self.minifying is not None:
             self.minifying.cancel()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:

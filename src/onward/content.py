@@ -11,6 +11,7 @@ file stops the build with a message an editor can act on, never a traceback.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -95,6 +96,11 @@ class Guide:
 
     def page(self, page_id: str) -> Page:
         return next(p for p in self.pages if p.id == page_id)
+
+    @cached_property
+    def sources(self) -> Mapping[str, str]:
+        """Page id -> source path, made once: every page's links look it up (per page, it grew with the guide)."""
+        return {p.id: p.src_uri for p in self.pages}
 
 
 def load_guide(

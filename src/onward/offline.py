@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, Iterable
 
 from .paths import PACKAGE_DIR
@@ -127,28 +129,62 @@ def _order(entry: Entry) -> tuple[int, str]:
     return rank, entry.url
 
 
-def _files(site_dir: Path) -> Iterable[tuple[str, Path]]:
-    for file in site_dir.rglob("*"):
-        if file.is_file():
-            yield file.relative_to(site_dir).as_posix(), file
+@dataclass(frozen=True)
+class SiteFile:
+    path: str  # relative to the site's root
+    file: Path
+    size: int
+
+
+def site_files(site_dir: Path) -> list[SiteFile]:
+    """Every file in the site, each with its size from one stat: what is kept is decided before any is read."""
+    found = []
+    for folder, _, names in os.walk(site_dir, followlinks=True):
+        prefix = Path(folder).relative_to(site_dir).as_posix()
+        for name in names:
+            file = Path(folder, name)
+            try:
+                info = file.stat()
+            except OSError:  # a link to nothing
+                continue
+            if S_ISREG(info.st_mode):
+                found.append(SiteFile(name if prefix == "." else f"{prefix}/{name}", file, info.st_size))
+    return found
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The site's files and search languages, found once for both the worker's list and the build log."""
+
+    files: list[SiteFile]
+    languages: list[str]
+
+    @classmethod
+    def of(cls, site_dir: Path) -> "Listing":
+        return cls(site_files(site_dir), search_languages(site_dir))
+
+    def entries(self) -> list[Entry]:
+        """The kept files with the MD5 of their bytes: only these are read."""
+        kept = (f for f in self.files if _kept(f.path, f.size, self.languages))
+        return sorted((Entry(f.path, _md5(f.file), f.size) for f in kept), key=_order)
+
+    def too_large(self) -> list[str]:
+        return sorted(f.path for f in self.files if f.size > LARGEST_EXTRA_FILE and not _kept(f.path, f.size, self.languages))
+
+
+def _md5(file: Path) -> str:
+    with file.open("rb") as stream:
+        return hashlib.file_digest(stream, lambda: hashlib.md5(usedforsecurity=False)).hexdigest()
 
 
 def precache_entries(site_dir: Path) -> list[Entry]:
     """Every file the site's pages may load, with the MD5 of its bytes as its revision."""
-    languages = search_languages(site_dir)
-    entries = []
-    for path, file in _files(site_dir):
-        data = file.read_bytes()
-        if _kept(path, len(data), languages):
-            entries.append(Entry(path, hashlib.md5(data, usedforsecurity=False).hexdigest(), len(data)))
-    return sorted(entries, key=_order)
+    return Listing.of(site_dir).entries()
 
 
 def too_large(site_dir: Path) -> list[str]:
     """Files of a centre's own too large to keep on every reader's device (the build names them)."""
-    languages = search_languages(site_dir)
-    sizes = ((path, file.stat().st_size) for path, file in _files(site_dir))
-    return sorted(path for path, size in sizes if size > LARGEST_EXTRA_FILE and not _kept(path, size, languages))
+    return Listing.of(site_dir).too_large()
 
 
 def build_id(entries: Iterable[Entry]) -> str:
@@ -198,6 +234,7 @@ class Kept:
     files: int
     size: int
     build: str
+    too_large: tuple[str, ...] = ()  # a centre's files left to the network, for the build log
 
 
 def write_service_worker(site_dir: Path, node_modules: Path | None) -> Kept | None:
@@ -206,9 +243,10 @@ def write_service_worker(site_dir: Path, node_modules: Path | None) -> Kept | No
         (site_dir / SERVICE_WORKER).write_text(RETIRING_WORKER, encoding="utf-8")
         return None
     install_workbox(node_modules, site_dir)
-    entries = precache_entries(site_dir)
+    listing = Listing.of(site_dir)
+    entries = listing.entries()
     (site_dir / SERVICE_WORKER).write_text(service_worker(entries), encoding="utf-8")
-    return Kept(len(entries), sum(e.size for e in entries), build_id(entries))
+    return Kept(len(entries), sum(e.size for e in entries), build_id(entries), tuple(listing.too_large()))
 
 
 def png_size(data: bytes) -> tuple[int, int] | None:

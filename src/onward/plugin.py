@@ -7,7 +7,7 @@ import MkDocs, so they can be tested alone and survive a change of site builder.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Literal
 
 import material
@@ -29,8 +29,8 @@ from .errors import ContentError, Problem
 from .hosting import HEADERS_FILE, headers_file, site_url_problem
 from .i18n import Languages, UnknownString, load_catalog
 from .fallback import strip, to_html
-from .minify import MinifyError, find_esbuild, minify
-from .offline import ICON, WEB_MANIFEST, WORKBOX_PACKAGES, find_workbox, home_screen_icon, too_large, web_manifest, write_service_worker
+from .minify import MinifyError, Minifying, find_esbuild
+from .offline import ICON, WEB_MANIFEST, WORKBOX_PACKAGES, find_workbox, home_screen_icon, web_manifest, write_service_worker
 from .interface_language import (
     name_theme_controls,
     report_translation,
@@ -107,6 +107,15 @@ def insight_modules(package: Path) -> frozenset[str]:
     return frozenset(file.stem.replace("_", "-") for file in package.glob("*.py") if not file.stem.startswith("_"))
 
 
+def minifiable_files(files: Files) -> dict[str, bytes]:
+    """Name -> bytes of the .js and .css files the build puts directly in assets/onward/ (what minify changes)."""
+    return {
+        PurePosixPath(file.dest_uri).name: file.content_bytes
+        for file in files
+        if str(PurePosixPath(file.dest_uri).parent) == ASSETS_URI and PurePosixPath(file.dest_uri).suffix in (".js", ".css")
+    }
+
+
 class Unchecked(c.BaseConfigOption[Any]):
     """Taken as written: Onward's own schema checks it, naming the file, line and field."""
 
@@ -142,6 +151,8 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
 
     site: OnwardSite
     deploying = False  # set by on_startup: `mkdocs build` and `mkdocs gh-deploy` make a site to publish
+    esbuild: Path | None = None  # set by on_env in a build for deployment, where npm installed it
+    minifying: Minifying | None = None  # esbuild at work on Onward's scripts and styles (on_env to on_post_build)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # `mkdocs serve --clean` reports "build" too; the command line says what it really is.
@@ -302,7 +313,18 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
             "keep": "on" if self.workbox else "off",
             "theme_colour": (self.centre.colours or DEFAULT_COLOURS)["primary"],
         }
+        self._start_minifying(files, config)
         return env
+
+    def _start_minifying(self, files: Files, config: MkDocsConfig) -> None:
+        """Start esbuild on Onward's scripts and styles now, so it works while the pages render.
+
+        A build for deployment minifies them (where npm installed esbuild); ``on_post_build`` finishes.
+        """
+        self.minifying = None
+        self.esbuild = find_esbuild(Path(config.config_file_path or "mkdocs.yml").resolve().parent, PACKAGE_DIR) if self.deploying else None
+        if self.esbuild is not None:
+            self.minifying = Minifying(minifiable_files(files), self.esbuild)
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         return self._finished(output)
@@ -328,16 +350,13 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
             self.wheel.write(site_dir / ASSETS_URI)
         if self.pyodide_dir:
             install_pyodide(self.pyodide_dir, site_dir)
-        esbuild = None
-        if self.deploying:
-            esbuild = find_esbuild(Path(config.config_file_path or "mkdocs.yml").resolve().parent, PACKAGE_DIR)
-            if esbuild is None:
-                log.info("Onward: node_modules/esbuild was not found, so its scripts are served unminified (npm ci adds it)")
+        if self.deploying and self.esbuild is None:
+            log.info("Onward: node_modules/esbuild was not found, so its scripts are served unminified (npm ci adds it)")
         try:
-            if esbuild is not None:
-                minify(site_dir / ASSETS_URI, esbuild)
+            if self.minifying is not None:
+                self.minifying.finish(site_dir / ASSETS_URI)
             if self.search_worker:
-                write_search_worker(site_dir, self.search_worker, esbuild)
+                write_search_worker(site_dir, self.search_worker, self.esbuild)
         except MinifyError as error:
             raise PluginError(f"Onward could not minify its scripts: {error}") from None
         served = self.centre.pyodide_url or (pyodide_version(self.pyodide_dir) if self.pyodide_dir else None)
@@ -363,8 +382,12 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         kept = write_service_worker(site_dir, self.workbox)
         if kept:
             log.info("Onward: readers' devices keep %d files (%.1f MB) for use with no network", kept.files, kept.size / 1e6)
-            for path in too_large(site_dir):
+            for path in kept.too_large:
                 log.info("Onward: %s is too large to keep on every reader's device; it needs the network", path)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.minifying is not None:
+            self.minifying.cancel()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.content_dir))

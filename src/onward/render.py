@@ -93,7 +93,7 @@ class Resolver:
         self.heading_level = heading_level
         self.from_src = from_src
         self.page_id = page_id
-        self.sources = {p.id: p.src_uri for p in guide.pages}
+        self.sources = guide.sources
         self.anchors = guide.anchors
         self.depth = page_url(from_src, renderer.use_directory_urls).count("/")
 

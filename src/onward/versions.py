@@ -23,10 +23,17 @@ _GENERATOR_META = re.compile(r'<meta name="generator" content="([^"]*)">')
 
 
 def stamp_generator(html: str) -> str:
-    """Add Onward's release to the page's generator meta tag (Material writes MkDocs' and its own)."""
-    if _GENERATOR_META.search(html):
-        return _GENERATOR_META.sub(lambda m: f'<meta name="generator" content="{m[1]}, {GENERATOR}">', html, count=1)
-    return html.replace("</head>", f'<meta name="generator" content="{GENERATOR}">\n</head>', 1)
+    """Add Onward's release to the page's generator meta tag (Material writes MkDocs' and its own).
+
+    Only the head is searched: the body, with its navigation, grows with the site.
+    """
+    head_end = html.find("</head>")
+    found = _GENERATOR_META.search(html, 0, len(html) if head_end < 0 else head_end)
+    if found:
+        return f'{html[:found.start()]}<meta name="generator" content="{found[1]}, {GENERATOR}">{html[found.end():]}'
+    if head_end < 0:
+        return html
+    return f'{html[:head_end]}<meta name="generator" content="{GENERATOR}">\n{html[head_end:]}'
 
 
 def build_stamp(pyodide: str) -> dict[str, Any]:

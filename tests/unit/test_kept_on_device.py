@@ -82,6 +82,23 @@ def test_every_file_a_page_loads_is_kept_with_the_md5_of_its_bytes(tmp_path):
     assert set(urls[-2:]) == {"assets/pyodide/pyodide.asm.wasm", "assets/onward/onward_insights-0.1.0-py3-none-any.whl"}
 
 
+def test_files_left_out_are_never_read(tmp_path, monkeypatch):
+    """What is kept is decided from a file's path and size: a large file left to the network costs no read."""
+    folder = site(tmp_path, ["en"])
+    (folder / "assets" / "careers-fair.mp4").write_bytes(b"0" * (LARGEST_EXTRA_FILE + 1))
+    read: list[str] = []
+    for method in ("read_bytes", "read_text", "open"):
+        original = getattr(Path, method)
+
+        def recorded(self: Path, *args: object, _original=original, **kwargs: object) -> object:
+            read.append(self.relative_to(folder).as_posix() if self.is_relative_to(folder) else str(self))
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, method, recorded)
+    kept = {e.url for e in precache_entries(folder)}
+    assert set(read) == kept  # the search index among them, read for its languages too
+
+
 def test_search_keeps_the_files_for_its_own_languages_only(tmp_path):
     kept = {e.url for e in precache_entries(site(tmp_path, ["fr", "en"]))}
     lunr = {url for url in kept if "/lunr/" in url}

@@ -408,3 +408,27 @@ def test_typing_before_the_script_arrives_never_replaces_saved_answers(site_url,
         assert len(kept) == 1 and "typed while the page was loading" in kept[0]
     finally:
         context.close()
+
+
+# Recorded when the DOMContentLoaded event reaches the window, after every listener on the
+# document (Material's start-up among them) has run.
+BOUND_AT_START_UP = """
+window.addEventListener("DOMContentLoaded", () => {
+  window.__boundDuringStartUp = document.querySelectorAll("[data-onward-bound]").length;
+});
+"""
+
+
+@pytest.mark.parametrize("path", ["/worksheets/rejection-log/", "/coping/"])
+def test_onward_binds_in_a_task_of_its_own_after_materials_start_up(site_url, browser, path):
+    """On a phone, Material's start-up and Onward's binding in one task block the page for a
+    third of a second; each in its own task, the page can answer a tap in between."""
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        page.add_init_script(BOUND_AT_START_UP)
+        page.goto(site_url + path)
+        page.locator("[data-onward-bound]").first.wait_for(state="attached")
+        assert page.evaluate("window.__boundDuringStartUp") == 0
+    finally:
+        context.close()

@@ -40,14 +40,17 @@ function bindMyAnswers() {
 // The guide's copy buttons and the help box's country choice (guide.js).
 const guideModule = new URL("./guide.js", import.meta.url).href;
 
-// Material announces the first page and every instant navigation on document$;
-// binding twice is harmless.
+// Material announces the first page and every instant navigation on document$, from inside its
+// own start-up; binding waits for a task of its own, so a phone is not blocked by both at once
+// (background.js's afterStartUp, not imported: this file stays one request). Binding twice is harmless.
 if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(() => {
-    bindWorksheets();
-    bindMyAnswers();
-    import(guideModule).then((guide) => guide.bind(document));
-  });
+  window.document$.subscribe(() =>
+    setTimeout(() => {
+      bindWorksheets();
+      bindMyAnswers();
+      import(guideModule).then((guide) => guide.bind(document));
+    }, 0),
+  );
 }
 
 // The site's copy on this device (offline.js): only once the page has loaded, so nothing it

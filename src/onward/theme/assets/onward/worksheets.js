@@ -12,7 +12,7 @@ import { arrange, entryNodes, newEntry, revealControls } from "./entries.js";
 import { ownFields, readAll, readField, writeField } from "./fields.js";
 import { mergeRecords, same } from "./merge.js";
 import { answerPaths, emptyRecord, isBlank, newEntryId, openRecord, own, parseJson, recordText, stamped, valueText } from "./record.js";
-import { quietMoment } from "./background.js";
+import { afterStartUp, quietMoment } from "./background.js";
 import { setPythonState, startsEarly } from "./python-start.js";
 import { asideKey, onChange, prefix, recordKey, sharedMode, store } from "./store.js";
 
@@ -676,9 +676,10 @@ export function bindPage(root) {
   for (const form of root.querySelectorAll("[data-onward-worksheet]")) bindForm(form);
 }
 
-// Loaded by a module script in the form itself, this runs once the page is parsed, before
-// the rest of the page's start-up work: answers are saved from the first keystroke.
-bindPage(document);
+// Loaded by a module script in the form itself, this binds the form as soon as the page's
+// start-up is over, in a task of its own: answers are saved from the first keystroke (what is
+// typed before then is kept too: see takeEarlyTyping).
+afterStartUp(() => bindPage(document));
 
 // Answers that could not be stored live only in this page: ask before it is closed.
 window.addEventListener("beforeunload", (event) => {

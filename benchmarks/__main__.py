@@ -123,6 +123,7 @@ def main() -> None:
                 pages = BuiltSite(onward.directory, onward.port, "").page_paths()
                 insight_bench.run(browser, url, onward.directory, pages, report)
                 keyboard_bench.run(browser, url, report)
+                keyboard_bench.walk_every_page(browser, url, [*pages, "/404.html"], report)
             browser.close()
         lighthouse_bench.run(onward.directory, onward.port, report)
 

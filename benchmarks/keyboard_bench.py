@@ -6,7 +6,8 @@ from typing import Callable
 
 from playwright.sync_api import Browser
 
-from keyboard_walk import prepare, stops_to_first_field
+from a11y_exceptions import unexplained
+from keyboard_walk import BENCH_WIDTHS, VIEWPORTS, prepare, stops_to_first_field, walk
 from worksheet_driver import WORKSHEETS
 
 PHONE = {"width": 390, "height": 844}
@@ -32,3 +33,21 @@ def run(browser: Browser, base_url: str, report: Callable[..., None]) -> None:
     # On a laptop the navigation sidebar comes first; "Skip to content" passes it.
     _, from_content = most_stops(browser, base_url, LAPTOP)
     report("tab-stops-to-first-question-after-skip-max", from_content, "stops", "<=", 4)
+
+
+def walk_every_page(browser: Browser, base_url: str, pages: list[str], report: Callable[..., None]) -> None:
+    """The keyboard walk of tests/browser/test_keyboard_walk.py over every page at the tablet's and
+    the laptop's widths (make test walks one page of each kind there): any finding that
+    tests/a11y-exceptions.yml does not explain is printed, and counted."""
+    findings = []
+    for width in BENCH_WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": VIEWPORTS[width]})
+        prepare(context)
+        page = context.new_page()
+        for path in pages:
+            findings += walk(page, base_url + path).findings(path)
+        context.close()
+    left, _ = unexplained(findings, ("walk",))
+    for finding in left:
+        print(f"  {finding}", flush=True)
+    report("keyboard-walk-findings-every-page", len(left), "findings", "==", 0)

@@ -6,8 +6,9 @@ nothing (WCAG 2.4.3, 2.4.7, 2.4.11, 2.5.8); going back must retrace going forwar
 
 Cost, measured on the shared 2-core machine: one width and scheme over every page takes
 30-60 s (about 1100 Tab stops at phone widths, 1900 at 1280 px, where the navigation is a
-sidebar). The narrowest phone (320 px), the tablet and the laptop widths are walked in light
-over every page. 390 px falls under the same media queries as 320 px (Material's narrowest
+sidebar), and over a minute and a half at 1280 px on a busy machine. The narrowest phone (320 px)
+is walked in light over every page here; the tablet and the laptop widths walk every page in
+`make bench` (keyboard-walk-findings-every-page) and one page of each kind here. 390 px falls under the same media queries as 320 px (Material's narrowest
 breakpoint is 30em, 480 px, and Onward's stylesheets have none), so it differs only in where
 lines wrap, and dark changes colours but no layout: those are walked over one page of each
 kind (the home page, the guide pages with the most components and with worksheets in them,
@@ -20,9 +21,8 @@ from __future__ import annotations
 import pytest
 
 from a11y_exceptions import unexplained
-from keyboard_walk import STOPS_BEFORE_FIRST_FIELD, prepare, walk
+from keyboard_walk import STOPS_BEFORE_FIRST_FIELD, VIEWPORTS, prepare, walk
 
-VIEWPORTS = {320: 568, 390: 844, 768: 1024, 1280: 800}
 SCHEMES = {"light": "default", "dark": "slate"}  # Material's names, following the system's choice
 WALKS = [(width, "light") for width in VIEWPORTS] + [(390, "dark"), (1280, "dark")]
 ONE_OF_EACH_KIND = [
@@ -42,11 +42,14 @@ def site_pages(built_site) -> list[str]:
     return [*built_site.page_paths(), "/404.html"]
 
 
-EVERY_PAGE_WIDTHS = (320, 768, 1280)  # each width with a layout of its own
+# Every page at the narrowest width, where the most can go wrong (a phone's header over the focus,
+# a control too small to tap). The other layouts' widths walk every page in `make bench`
+# (keyboard_walk.BENCH_WIDTHS): three minutes more in `make test` otherwise.
+EVERY_PAGE_WIDTHS = (320,)
 
 
 def walked_pages(built_site, width: int, scheme: str) -> list[str]:
-    """Every page at each layout's width in light; otherwise one page of each kind (each one the site has)."""
+    """Every page at 320 px in light; otherwise one page of each kind (each one the site has)."""
     every = site_pages(built_site)
     if scheme == "light" and width in EVERY_PAGE_WIDTHS:
         return every

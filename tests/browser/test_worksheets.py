@@ -432,3 +432,28 @@ def test_onward_binds_in_a_task_of_its_own_after_materials_start_up(site_url, br
         assert page.evaluate("window.__boundDuringStartUp") == 0
     finally:
         context.close()
+
+
+# At DOMContentLoaded, before Material's start-up: a reader already typing in the worksheet.
+TYPES_DURING_START_UP = """
+document.addEventListener("DOMContentLoaded", () => {
+  const field = document.querySelector("[data-onward-worksheet] textarea, [data-onward-worksheet] input[type=text]");
+  field.focus();
+  field.value += "typed during start-up";
+  field.dispatchEvent(new InputEvent("input", { bubbles: true, data: "x", inputType: "insertText" }));
+});
+"""
+
+
+def test_a_reader_typing_during_start_up_is_saved_without_waiting_for_it(site_url, browser):
+    """Onward's binding gives way to Material's start-up, but not to a reader already typing."""
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        page.add_init_script(TYPES_DURING_START_UP + BOUND_AT_START_UP)
+        page.goto(url(site_url, "thought-record"))
+        bound(page)
+        assert page.evaluate("window.__boundDuringStartUp") == 1
+        page.wait_for_function("Object.values(localStorage).some(v => v.includes('typed during start-up'))")
+    finally:
+        context.close()

@@ -676,10 +676,19 @@ export function bindPage(root) {
   for (const form of root.querySelectorAll("[data-onward-worksheet]")) bindForm(form);
 }
 
-// Loaded by a module script in the form itself, this binds the form as soon as the page's
-// start-up is over, in a task of its own: answers are saved from the first keystroke (what is
-// typed before then is kept too: see takeEarlyTyping).
-afterStartUp(() => bindPage(document));
+// Loaded by a module script in the form itself, this binds the form once the page's start-up is
+// over, in a task of its own (what is typed before then is kept: see takeEarlyTyping). Someone
+// who is already in a worksheet comes first: their first focus or keystroke binds it at once,
+// so what they type is saved from the first keystroke.
+function bindOnFirstUse(event) {
+  if (event.target instanceof Element && event.target.closest("[data-onward-worksheet]")) bindNow();
+}
+function bindNow() {
+  for (const type of ["focusin", "input"]) document.removeEventListener(type, bindOnFirstUse, true);
+  bindPage(document);
+}
+for (const type of ["focusin", "input"]) document.addEventListener(type, bindOnFirstUse, true);
+afterStartUp(bindNow);
 
 // Answers that could not be stored live only in this page: ask before it is closed.
 window.addEventListener("beforeunload", (event) => {

@@ -82,13 +82,14 @@ def _steps(page: Page, cdp: CDPSession, modifiers: int) -> list[Stop]:
 
 
 def open_ready(page: Page, url: str) -> CDPSession:
-    """Open ``url`` and wait until its scripts have bound its forms; transitions then play fast."""
+    """Open ``url`` and wait until its scripts have bound its forms and the help box (whose country
+    choice, shown by guide.js, moves what comes after it); transitions then play fast."""
     page.goto(url, wait_until="load")
     cdp = page.context.new_cdp_session(page)
     cdp.send("Animation.setPlaybackRate", {"playbackRate": 100})
     page.wait_for_function(
-        "[...document.querySelectorAll('[data-onward-worksheet], [data-onward-my-answers]')]"
-        ".every((form) => form.dataset.onwardBound)"
+        "[...document.querySelectorAll('[data-onward-worksheet], [data-onward-my-answers], [data-onward-help-countries]')]"
+        ".every((part) => part.hasAttribute('data-onward-bound'))"
     )
     # On a busy machine a page may still grow after its scripts bound (a list drawn, a late
     # stylesheet): a Tab stop found in view before that would be pushed out of it after. The

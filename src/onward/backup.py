@@ -8,6 +8,7 @@ test can feed one set of files to both and expect the same verdicts.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -84,6 +85,19 @@ def _parse(text: str) -> Any:
         raise BackupProblem("truncated" if unclosed else "not-json", str(exc)) from None
 
 
+# A setting's key: one word or hyphenated words, no colon, so it names no worksheet. An
+# earlier Onward backed the help box's country up among the copies kept aside
+# ("help-country"); such a file is read without it rather than refused (backup-format.js).
+SETTING_KEY = re.compile(r"[a-z]+(-[a-z]+)*")
+
+
+def _without_settings(backup: dict[str, Any]) -> dict[str, Any]:
+    aside = backup.get("aside")
+    if not isinstance(aside, dict):
+        return backup
+    return {**backup, "aside": {key: text for key, text in aside.items() if not SETTING_KEY.fullmatch(key)}}
+
+
 def _first_error(pointer: str, data: Any) -> str | None:
     for error in _validator(pointer).iter_errors(data):
         path = "/" + "/".join(str(part) for part in error.instance_path)
@@ -108,6 +122,8 @@ def read_backup(data: bytes) -> dict[str, Any]:
         raise BackupProblem("not-backup")
     if isinstance(version, (int, float)) and not isinstance(version, bool) and version > newer_than:
         raise BackupProblem("newer", f"format {version}")
+    if parsed.get("onward") == "backup":
+        parsed = _without_settings(parsed)
     problem = _first_error("" if parsed.get("onward") == "backup" else "record", parsed)
     if problem:
         raise BackupProblem("wrong-types", problem)

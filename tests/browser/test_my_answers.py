@@ -408,3 +408,28 @@ def test_the_help_country_choice_is_listed_as_itself_and_a_backup_made_with_it_r
     assert stored_record(page, "thought-record")["answers"] == answers
     namespace = page.get_attribute('meta[name="onward-storage"]', "content")
     assert page.evaluate(f"localStorage.getItem('onward:{namespace}:help-country')") == "nz"
+
+
+def test_a_backup_an_earlier_version_made_with_the_help_country_in_it_restores(site_url, open_page, tmp_path):
+    """An earlier Onward put the help box's country among a backup's kept-aside copies, and
+    such a file was refused whole: it restores now, its answers back and the setting left
+    out (the country chosen in this browser stays as it is)."""
+    page = open_page(f"{site_url}/tonight/").page
+    page.locator("#onward-help-country").select_option("ie")
+    answers = fill_worksheet(page, site_url, "thought-record")
+    my_answers(page, site_url)
+    backup = download_backup(page)
+    backup["aside"] = {"help-country": "uk"}
+    path = tmp_path / "made-by-an-earlier-version.json"
+    path.write_text(json.dumps(backup))
+    page.evaluate("localStorage.clear()")
+    my_answers(page, site_url)
+    page.locator("#onward-help-country").select_option("ie")
+    choose_file(page, path)
+    page.wait_for_selector("[data-onward-restore-plan] li, [data-onward-restore-problem]:not([hidden])")
+    problem = page.locator("[data-onward-restore-problem]")
+    assert problem.is_hidden(), problem.inner_text()
+    page.locator("[data-onward-restore-confirm]").click()
+    assert stored_record(page, "thought-record")["answers"] == answers
+    namespace = page.get_attribute('meta[name="onward-storage"]', "content")
+    assert page.evaluate(f"localStorage.getItem('onward:{namespace}:help-country')") == "ie"

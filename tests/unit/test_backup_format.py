@@ -76,3 +76,29 @@ def test_the_compiled_browser_validator_matches_the_schema() -> None:
     )
     committed = (REPO / "src" / "onward" / "theme" / "assets" / "onward" / "backup-schema.js").read_text()
     assert result.stdout == committed, "run: node tools/backup-validator.mjs src/onward/theme/assets/onward/backup-schema.js"
+
+
+def node_aside_keys(path: Path) -> list[str]:
+    """The kept-aside keys the browser's module reads from a backup file."""
+    module = REPO / "src" / "onward" / "theme" / "assets" / "onward" / "backup-format.js"
+    script = (
+        f"const {{ readBackup }} = await import({json.dumps(module.as_uri())});"
+        "const fs = await import('node:fs');"
+        f"const bytes = fs.readFileSync({json.dumps(str(path))});"
+        "process.stdout.write(JSON.stringify(Object.keys(readBackup(new TextDecoder().decode(bytes), bytes.length).aside)));"
+    )
+    result = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def test_a_setting_an_earlier_version_backed_up_is_left_out_and_the_answers_kept() -> None:
+    """A backup made when the help box's country went into the file among the copies kept
+    aside was refused whole; it now restores, without the setting."""
+    backup = read_backup((FIXTURES / "valid-help-country-setting.json").read_bytes())
+    assert list(backup["aside"]) == ["other-tab:reasons-check:what-happened"]
+    assert backup["worksheets"]["reasons-check"]["answers"]["what-happened"].startswith("They chose")
+
+
+@pytest.mark.skipif(NODE is None, reason="node is installed by make test")
+def test_the_browser_module_leaves_the_setting_out_too() -> None:
+    assert node_aside_keys(FIXTURES / "valid-help-country-setting.json") == ["other-tab:reasons-check:what-happened"]

@@ -53,6 +53,18 @@ function parse(text) {
   }
 }
 
+// A setting's key: one word or hyphenated words, no colon, so it names no worksheet. An
+// earlier Onward backed the help box's country up among the copies kept aside
+// ("help-country"); such a file is read without it rather than refused, so the answers in
+// it can still be restored. A setting is a choice of this browser, never something written.
+const SETTING_KEY = /^[a-z]+(-[a-z]+)*$/;
+
+function withoutSettings(data) {
+  if (!isPlainObject(data.aside)) return data;
+  const aside = Object.fromEntries(Object.entries(data.aside).filter(([key]) => !SETTING_KEY.test(key)));
+  return { ...data, aside };
+}
+
 function firstError(validate) {
   const [error] = validate.errors || [];
   return error ? `${error.instancePath || "/"} ${error.message}` : "";
@@ -76,8 +88,9 @@ export function readBackup(text, byteLength) {
   if (!isPlainObject(data)) throw new BackupProblem("not-backup");
   if (data.onward === "backup") {
     if (typeof data.format === "number" && data.format > BACKUP_FORMAT) throw new BackupProblem("newer", `format ${data.format}`);
-    if (!validateBackup(data)) throw new BackupProblem("wrong-types", firstError(validateBackup));
-    return { ...data, format: BACKUP_FORMAT, aside: data.aside || {} };
+    const backup = withoutSettings(data);
+    if (!validateBackup(backup)) throw new BackupProblem("wrong-types", firstError(validateBackup));
+    return { ...backup, format: BACKUP_FORMAT, aside: backup.aside || {} };
   }
   if (["worksheet", "answers", "format"].every((key) => Object.hasOwn(data, key))) {
     if (typeof data.format === "number" && data.format > RECORD_FORMAT) throw new BackupProblem("newer", `format ${data.format}`);

@@ -36,8 +36,8 @@ def run(browser: Browser, base_url: str, report: Callable[..., None]) -> None:
 
 
 def walk_every_page(browser: Browser, base_url: str, pages: list[str], report: Callable[..., None]) -> None:
-    """The keyboard walk of tests/browser/test_keyboard_walk.py over every page at the tablet's and
-    the laptop's widths (make test walks one page of each kind there): any finding that
+    """The keyboard walk of tests/browser/test_keyboard_walk.py over every page at the phone's, the
+    tablet's and the laptop's widths (make test walks one page of each kind there): any finding that
     tests/a11y-exceptions.yml does not explain is printed, and counted."""
     findings = []
     for width in BENCH_WIDTHS:

@@ -15,7 +15,7 @@ from a11y_exceptions import Finding
 
 FOCUS_CHECK = Path(__file__).with_name("focus_check.js")
 VIEWPORTS = {320: 568, 390: 844, 768: 1024, 1280: 800}  # width: height
-BENCH_WIDTHS = (768, 1280)  # the tablet's and the laptop's layouts, every page walked in `make bench`
+BENCH_WIDTHS = (320, 768, 1280)  # the phone's, the tablet's and the laptop's layouts, every page walked in `make bench`
 # Tab stops before each worksheet's first question, by viewport: filled by the walks, printed
 # at the end of the run (pytest_terminal_summary).
 STOPS_BEFORE_FIRST_FIELD: dict[str, dict[str, int | None]] = {}

@@ -42,17 +42,10 @@ def site_pages(built_site) -> list[str]:
     return [*built_site.page_paths(), "/404.html"]
 
 
-# Every page at the narrowest width, where the most can go wrong (a phone's header over the focus,
-# a control too small to tap). The other layouts' widths walk every page in `make bench`
-# (keyboard_walk.BENCH_WIDTHS): three minutes more in `make test` otherwise.
-EVERY_PAGE_WIDTHS = (320,)
-
-
-def walked_pages(built_site, width: int, scheme: str) -> list[str]:
-    """Every page at 320 px in light; otherwise one page of each kind (each one the site has)."""
+def walked_pages(built_site) -> list[str]:
+    """One page of each kind (each one the site has). Every page at every layout's width is
+    walked by `make bench` (keyboard_walk.BENCH_WIDTHS): four minutes more in `make test`."""
     every = site_pages(built_site)
-    if scheme == "light" and width in EVERY_PAGE_WIDTHS:
-        return every
     assert set(ONE_OF_EACH_KIND) <= set(every), set(ONE_OF_EACH_KIND) - set(every)
     return ONE_OF_EACH_KIND
 
@@ -64,7 +57,7 @@ def test_every_tab_stop_is_in_view_outlined_and_uncovered(browser, built_site, s
     page = context.new_page()
     findings, counts = [], {}
     try:
-        for path in walked_pages(built_site, width, scheme):
+        for path in walked_pages(built_site):
             result = walk(page, site_url + path)
             assert page.evaluate("document.body.dataset.mdColorScheme") == SCHEMES[scheme], path
             findings += result.findings(path)

@@ -50,6 +50,21 @@ def choose_file(page, path: Path) -> None:
     page.locator("[data-onward-restore-file]").set_input_files(str(path))
 
 
+def restore_with_no_problem(page, path: Path) -> None:
+    """Choose ``path``, see it accepted (no problem shown) and confirm the restore."""
+    choose_file(page, path)
+    page.wait_for_selector("[data-onward-restore-plan] li, [data-onward-restore-problem]:not([hidden])")
+    problem = page.locator("[data-onward-restore-problem]")
+    assert problem.is_hidden(), problem.inner_text()
+    page.locator("[data-onward-restore-confirm]").click()
+
+
+def help_country(page) -> str | None:
+    """The help box's country as this browser keeps it."""
+    namespace = page.get_attribute('meta[name="onward-storage"]', "content")
+    return page.evaluate(f"localStorage.getItem('onward:{namespace}:help-country')")
+
+
 def from_this_site(page, name: str, folder: Path) -> Path:
     """A fixture backup as if made on the site under test (its namespace is per build)."""
     backup = json.loads((BACKUPS / name).read_text())
@@ -400,14 +415,9 @@ def test_the_help_country_choice_is_listed_as_itself_and_a_backup_made_with_it_r
     assert "aside" not in backup and list(backup["worksheets"]) == ["thought-record"]
     path = tmp_path / "with-a-country.json"
     path.write_text(json.dumps(backup))
-    choose_file(page, path)
-    page.wait_for_selector("[data-onward-restore-plan] li, [data-onward-restore-problem]:not([hidden])")
-    problem = page.locator("[data-onward-restore-problem]")
-    assert problem.is_hidden(), problem.inner_text()
-    page.locator("[data-onward-restore-confirm]").click()
+    restore_with_no_problem(page, path)
     assert stored_record(page, "thought-record")["answers"] == answers
-    namespace = page.get_attribute('meta[name="onward-storage"]', "content")
-    assert page.evaluate(f"localStorage.getItem('onward:{namespace}:help-country')") == "nz"
+    assert help_country(page) == "nz"
 
 
 def test_a_backup_an_earlier_version_made_with_the_help_country_in_it_restores(site_url, open_page, tmp_path):
@@ -425,11 +435,6 @@ def test_a_backup_an_earlier_version_made_with_the_help_country_in_it_restores(s
     page.evaluate("localStorage.clear()")
     my_answers(page, site_url)
     page.locator("#onward-help-country").select_option("ie")
-    choose_file(page, path)
-    page.wait_for_selector("[data-onward-restore-plan] li, [data-onward-restore-problem]:not([hidden])")
-    problem = page.locator("[data-onward-restore-problem]")
-    assert problem.is_hidden(), problem.inner_text()
-    page.locator("[data-onward-restore-confirm]").click()
+    restore_with_no_problem(page, path)
     assert stored_record(page, "thought-record")["answers"] == answers
-    namespace = page.get_attribute('meta[name="onward-storage"]', "content")
-    assert page.evaluate(f"localStorage.getItem('onward:{namespace}:help-country')") == "ie"
+    assert help_country(page) == "ie"

@@ -8,7 +8,6 @@ test can feed one set of files to both and expect the same verdicts.
 from __future__ import annotations
 
 import json
-import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -85,17 +84,14 @@ def _parse(text: str) -> Any:
         raise BackupProblem("truncated" if unclosed else "not-json", str(exc)) from None
 
 
-# A setting's key: one word or hyphenated words, no colon, so it names no worksheet. An
-# earlier Onward backed the help box's country up among the copies kept aside
-# ("help-country"); such a file is read without it rather than refused (backup-format.js).
-SETTING_KEY = re.compile(r"[a-z]+(-[a-z]+)*")
-
-
 def _without_settings(backup: dict[str, Any]) -> dict[str, Any]:
+    """The backup without settings among its kept-aside copies (record.js's isSetting: a key
+    with no colon names no worksheet). An earlier Onward backed the help box's country up
+    there; such a file is read without it rather than refused."""
     aside = backup.get("aside")
     if not isinstance(aside, dict):
         return backup
-    return {**backup, "aside": {key: text for key, text in aside.items() if not SETTING_KEY.fullmatch(key)}}
+    return {**backup, "aside": {key: text for key, text in aside.items() if ":" in key}}
 
 
 def _first_error(pointer: str, data: Any) -> str | None:

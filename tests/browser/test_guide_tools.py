@@ -48,9 +48,14 @@ def test_the_country_choice_is_kept_after_a_reload_and_on_other_pages(context, s
     page.reload()
     ready(page)
     assert page.input_value("#onward-help-country") == "nz" and visible_sets(page) == ["nz"]
-    page.locator("article a[href*='coping/']").first.click()  # instant navigation
+    # Instant navigation swaps the page in place: mark this page's help box, so the wait is
+    # for the next page's own box, bound, and not for this one before it is replaced.
+    page.evaluate("document.querySelector('[data-onward-help-countries]').dataset.before = ''")
+    page.locator("article a[href*='coping/']").first.click()
     page.wait_for_function("location.pathname.endsWith('/coping/')")
-    page.wait_for_function("document.querySelector('[data-onward-help-set=\"nz\"]')?.open === true")
+    page.wait_for_function(
+        "document.querySelector('[data-onward-help-countries][data-onward-bound]:not([data-before]) "
+        "[data-onward-help-set=\"nz\"]')?.open === true")
     assert visible_sets(page) == ["nz"]
     page.select_option("#onward-help-country", "")
     assert visible_sets(page) == []

@@ -2,8 +2,8 @@
 
 import { download, today } from "./download.js";
 import { makeBackup } from "./backup-format.js";
-import { parseRecord } from "./record.js";
-import { isSetting, namespace, prefix, store } from "./store.js";
+import { isSetting, parseRecord } from "./record.js";
+import { namespace, prefix, store } from "./store.js";
 
 /** The site a backup says it came from: its storage namespace, and its name for people. */
 export function site() {

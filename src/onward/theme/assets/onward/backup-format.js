@@ -3,7 +3,7 @@
 // src/onward/backup.py applies the same checks in Python to the same schema.
 
 import { validateBackup, validateRecord } from "./backup-schema.js";
-import { RECORD_FORMAT, isPlainObject, parseJson } from "./record.js";
+import { RECORD_FORMAT, isPlainObject, isSetting, parseJson } from "./record.js";
 
 export const BACKUP_FORMAT = 3;
 export const MAX_BYTES = 5 * 1024 * 1024;
@@ -53,15 +53,12 @@ function parse(text) {
   }
 }
 
-// A setting's key: one word or hyphenated words, no colon, so it names no worksheet. An
-// earlier Onward backed the help box's country up among the copies kept aside
+// An earlier Onward backed the help box's country up among the copies kept aside
 // ("help-country"); such a file is read without it rather than refused, so the answers in
 // it can still be restored. A setting is a choice of this browser, never something written.
-const SETTING_KEY = /^[a-z]+(-[a-z]+)*$/;
-
 function withoutSettings(data) {
   if (!isPlainObject(data.aside)) return data;
-  const aside = Object.fromEntries(Object.entries(data.aside).filter(([key]) => !SETTING_KEY.test(key)));
+  const aside = Object.fromEntries(Object.entries(data.aside).filter(([key]) => !isSetting(key)));
   return { ...data, aside };
 }
 

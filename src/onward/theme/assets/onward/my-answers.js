@@ -7,8 +7,8 @@ import { heldRecords, downloadBackup } from "./backup-file.js";
 import { toMarkdown } from "./answers-text.js";
 import { download, today } from "./download.js";
 import { bindRestore } from "./restore.js";
-import { parseRecord } from "./record.js";
-import { isSetting, onChange, prefix, setSharedMode, sharedMode, stores } from "./store.js";
+import { isSetting, parseRecord } from "./record.js";
+import { onChange, prefix, setSharedMode, sharedMode, stores } from "./store.js";
 import { bindSummary } from "./summary.js";
 
 // Material keeps the theme choice under the site's path: "<path>.__palette".

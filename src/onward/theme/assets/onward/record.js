@@ -13,6 +13,16 @@ import { isBlank, isPlainObject, own } from "./values.js";
 
 export { isBlank, isPlainObject, own, valueText } from "./values.js";
 
+/**
+ * Whether `rest`, a key after the site's prefix, holds one of the site's settings (the help
+ * box's country, the shared computer switch) rather than anything written: a setting's key
+ * names no worksheet, so it has no colon. Settings are listed by name, never backed up, and
+ * left out of a backup an earlier Onward made with one.
+ */
+export function isSetting(rest) {
+  return !rest.includes(":");
+}
+
 export const RECORD_FORMAT = 2;
 const READABLE_FORMATS = new Set([1, RECORD_FORMAT]); // 1: before entries had ids
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/u;

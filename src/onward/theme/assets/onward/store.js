@@ -15,15 +15,6 @@ export function prefix() {
   return `onward:${namespace()}:`;
 }
 
-/**
- * Whether `rest`, a key after the site's prefix, holds one of the site's settings (the help
- * box's country, the shared computer switch) rather than anything written: a setting's key
- * names no worksheet, so it has no colon. Settings are listed by name and never backed up.
- */
-export function isSetting(rest) {
-  return !rest.includes(":");
-}
-
 export function recordKey(id) {
   return `${prefix()}worksheet:${id}`;
 }

@@ -92,8 +92,11 @@ def open_page(browser: Browser) -> Iterator[Callable[..., Watched]]:
 
 
 def axe_violations(page: Page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict[str, Any]]:
-    """Run axe-core (from node_modules) on the page; return the violations at these impacts."""
-    page.add_script_tag(path=str(AXE))
+    """Run axe-core (from node_modules) on the page; return the violations at these impacts.
+
+    axe is added once per document: adding it again costs more than a run."""
+    if page.evaluate("typeof axe === 'undefined'"):
+        page.add_script_tag(path=str(AXE))
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}

@@ -16,24 +16,27 @@ def test_the_page_list_covers_the_built_site(built_site):
     assert sorted(built_site.page_paths()) == sorted(p for p in PAGES if p != "/404.html")
 
 
+SCHEMES = {"light": "default", "dark": "slate"}  # the reader's system setting: Material's scheme
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_cleanly_from_its_own_origin(site_url, open_page, path):
-    watched = open_page(site_url + path)
-    watched.page.wait_for_load_state("networkidle")
+def test_page_loads_cleanly_and_has_no_serious_accessibility_findings(site_url, open_page, path, viewport):
+    """One load per page and width, then axe in light and again once the system turns dark, as
+    Material follows it live (a load per scheme cost a minute and a half more of each run)."""
+    watched = open_page(site_url + path, viewport=viewport, scheme="light")
+    page = watched.page
+    page.wait_for_load_state("networkidle")
     assert watched.console_errors == [] or path == "/404.html" and all(
         "404" in e for e in watched.console_errors)
     assert watched.foreign_requests() == []
-    assert watched.page.locator('[data-onward="help"]').count() == 1
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-@pytest.mark.parametrize("path", PAGES)
-def test_no_serious_accessibility_findings(site_url, open_page, path, scheme, viewport):
-    watched = open_page(site_url + path, viewport=viewport, scheme=scheme)
-    expected = "slate" if scheme == "dark" else "default"
-    watched.page.wait_for_function(f"document.body.dataset.mdColorScheme === '{expected}'")
-    assert axe_violations(watched.page) == []
+    assert page.locator('[data-onward="help"]').count() == 1
+    found = {}
+    for scheme, material_scheme in SCHEMES.items():
+        page.emulate_media(color_scheme=scheme)
+        page.wait_for_function(f"document.body.dataset.mdColorScheme === '{material_scheme}'")
+        found[scheme] = axe_violations(page)
+    assert found == {"light": [], "dark": []}
 
 
 def test_search_finds_salary(site_url, open_page):

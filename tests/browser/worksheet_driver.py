@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable, Hashable
 
 from playwright.sync_api import Page
 
@@ -167,3 +167,28 @@ def in_use(page: Page, *others: Page) -> None:
     for other in others:
         other.evaluate("window.__onwardInUse = false; window.dispatchEvent(new Event('blur'))")
     page.evaluate("window.__onwardInUse = true")
+
+
+def fewest_covering(features: Callable[[Worksheet], set[Hashable]]) -> list[str]:
+    """The fewest worksheets, chosen greedily, that between them have every feature any has.
+
+    Every worksheet runs the same binding code; what differs is the kinds of field it holds. A
+    behaviour of that shared code is proven on each kind of field once, not on every worksheet
+    (the checks that depend on a worksheet's own content still run on all of them).
+    """
+    held = {worksheet_id: set(features(worksheet)) for worksheet_id, worksheet in sorted(WORKSHEETS.items())}
+    left = set().union(*held.values())
+    chosen: list[str] = []
+    while left:
+        best = max(held, key=lambda worksheet_id: len(held[worksheet_id] & left))
+        chosen.append(best)
+        left -= held[best]
+    return sorted(chosen)
+
+
+def text_fields_by_place(worksheet: Worksheet) -> set[tuple[str, bool]]:
+    """Each kind of text field a worksheet has, with whether it sits in a group of entries."""
+    found = {(field.type, False) for field in worksheet.fields if field.type in ("short_text", "long_text")}
+    for group in (field for field in worksheet.fields if field.type == GROUP):
+        found |= {(child.type, True) for child in group.fields if child.type in ("short_text", "long_text")}
+    return found

@@ -22,6 +22,7 @@ BACKUPS = REPO / "tests" / "fixtures" / "backups"
 EXPECTED: dict[str, str] = json.loads((BACKUPS / "expected.json").read_text())
 REFUSED = sorted(name for name, code in EXPECTED.items() if code != "ok")
 ALL_STORAGE = "JSON.stringify(Object.fromEntries(Object.entries(localStorage).sort()))"
+BLANK = "about:blank"  # a test's first page is the worksheet or Your answers it goes to: no load before it
 ONWARD_KEYS = "(store) => Object.keys(window[store]).filter((k) => k.startsWith('onward:')).sort()"
 
 
@@ -79,7 +80,7 @@ def held_list(page) -> list[str]:
 
 
 def test_lists_what_is_held_and_deletes_everything_after_confirming(site_url, open_page):
-    page = open_page(f"{site_url}/").page
+    page = open_page(BLANK).page
     for worksheet_id in ("thought-record", "rejection-log"):
         fill_worksheet(page, site_url, worksheet_id)
     page.evaluate("localStorage.setItem('someone-else', 'not ours')")
@@ -113,7 +114,7 @@ def test_a_first_visit_holds_no_answers(site_url, open_page):
 
 
 def test_round_trip_every_worksheet_export_clear_import_is_identical(site_url, open_page, tmp_path):
-    page = open_page(f"{site_url}/").page
+    page = open_page(BLANK).page
     for worksheet_id in sorted(WORKSHEETS):
         fill_worksheet(page, site_url, worksheet_id, entries=2)
     before = {w: stored_record(page, w) for w in WORKSHEETS}
@@ -171,7 +172,7 @@ def oversized(tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("name", [*REFUSED, "too-big"])
 def test_a_bad_file_is_refused_with_its_reason_and_nothing_changes(site_url, open_page, oversized, name):
-    page = open_page(f"{site_url}/").page
+    page = open_page(BLANK).page
     fill_worksheet(page, site_url, "strengths")
     my_answers(page, site_url)
     before = page.evaluate(ALL_STORAGE)
@@ -196,7 +197,7 @@ def another_sites_backup_chosen(page, site_url: str):
 
 
 def test_another_sites_backup_is_explained_and_restored_only_when_asked(site_url, open_page):
-    page = open_page(f"{site_url}/").page
+    page = open_page(BLANK).page
     other = another_sites_backup_chosen(page, site_url)
     assert "Another Careers Service" in other.inner_text()
     assert page.locator("[data-onward-restore-confirm]").is_hidden()
@@ -206,7 +207,7 @@ def test_another_sites_backup_is_explained_and_restored_only_when_asked(site_url
 
 
 def test_unknown_worksheets_are_kept_listed_and_backed_up_again(site_url, open_page, tmp_path):
-    page = open_page(f"{site_url}/").page
+    page = open_page(BLANK).page
     my_answers(page, site_url)
     choose_file(page, from_this_site(page, "valid-unknown-worksheet.json", tmp_path))
     plan = page.locator("[data-onward-restore-plan] li")
@@ -219,7 +220,7 @@ def test_unknown_worksheets_are_kept_listed_and_backed_up_again(site_url, open_p
 
 
 def test_html_in_a_restored_backup_stays_text(site_url, open_page, tmp_path):
-    page = open_page(f"{site_url}/").page
+    page = open_page(BLANK).page
     my_answers(page, site_url)
     choose_file(page, from_this_site(page, "valid-html-in-answers.json", tmp_path))
     page.locator("[data-onward-restore-confirm]").click()
@@ -234,7 +235,7 @@ def test_html_in_a_restored_backup_stays_text(site_url, open_page, tmp_path):
 
 
 def test_merge_keeps_the_loser_aside_and_replace_makes_storage_match_the_file(site_url, open_page, tmp_path):
-    page = open_page(f"{site_url}/").page
+    page = open_page(BLANK).page
     strengths = fill_worksheet(page, site_url, "strengths")
     fill_worksheet(page, site_url, "goals-plan")
     my_answers(page, site_url)
@@ -272,7 +273,7 @@ def test_merge_keeps_the_loser_aside_and_replace_makes_storage_match_the_file(si
 
 
 def test_a_full_storage_during_restore_changes_nothing(site_url, open_page, tmp_path):
-    page = open_page(f"{site_url}/").page
+    page = open_page(BLANK).page
     fill_worksheet(page, site_url, "strengths")
     my_answers(page, site_url)
     choose_file(page, from_this_site(page, "valid-backup.json", tmp_path))
@@ -290,7 +291,7 @@ def test_a_full_storage_during_restore_changes_nothing(site_url, open_page, tmp_
 
 
 def test_the_adviser_summary_prints_the_chosen_answers_and_insights(site_url, open_page):
-    page = open_page(f"{site_url}/").page
+    page = open_page(BLANK).page
     fill_worksheet(page, site_url, "strengths")
     fill_worksheet(page, site_url, "thought-record")
     page.locator("a.onward-worksheet__keep").click()  # the worksheet's own link preselects it
@@ -319,7 +320,7 @@ def test_the_adviser_summary_prints_the_chosen_answers_and_insights(site_url, op
 
 
 def test_markdown_download_has_every_question_and_answer(site_url, open_page):
-    page = open_page(f"{site_url}/").page
+    page = open_page(BLANK).page
     answers = fill_worksheet(page, site_url, "strengths")
     my_answers(page, site_url)
     with page.expect_download() as download:
@@ -335,7 +336,7 @@ def test_markdown_download_has_every_question_and_answer(site_url, open_page):
 
 
 def test_shared_computer_mode_keeps_nothing_in_local_storage(site_url, open_page):
-    page = open_page(f"{site_url}/").page
+    page = open_page(BLANK).page
     before = fill_worksheet(page, site_url, "strengths")
     my_answers(page, site_url)
     page.locator("[data-onward-shared-on]").click()
@@ -377,14 +378,14 @@ def test_shared_computer_mode_can_be_wiped(site_url, open_page):
 
 
 def test_your_answers_page_has_no_serious_accessibility_findings_with_a_preview(site_url, open_page):
-    page = open_page(f"{site_url}/").page
+    page = open_page(BLANK).page
     fill_worksheet(page, site_url, "strengths")
     another_sites_backup_chosen(page, site_url).locator("[data-onward-restore-anyway]").click()
     assert axe_violations(page) == []
 
 
 def test_an_older_single_worksheet_file_is_converted_and_restored(site_url, open_page):
-    page = open_page(f"{site_url}/").page
+    page = open_page(BLANK).page
     my_answers(page, site_url)
     choose_file(page, BACKUPS / "valid-record-format-1.json")
     preview = page.locator("[data-onward-restore-preview]")

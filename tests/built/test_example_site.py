@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from html import unescape
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
 from french_support import english_share
 from onward.contrast import help_background
-from support import EXAMPLE, BuiltSite, parse_html
+from support import EXAMPLE, EXAMPLE_PATH, BuiltSite, parse_html
 
 CENTRE = yaml.safe_load((EXAMPLE / "centre.yml").read_text(encoding="utf-8"))
 
@@ -109,11 +110,22 @@ def test_every_resource_is_the_sites_own(example_site):
             assert "://" not in resource and not resource.startswith("//"), (page, resource)
 
 
-@pytest.mark.parametrize("page", ["index", "coping", "worksheets/appointment-prep"])
-def test_pages_are_relative_so_any_sub_path_works(example_site, page):
-    html = (example_site.directory / page.replace("index", "") / "index.html").read_text(encoding="utf-8")
-    for resource in parse_html(html).resources:
-        assert not resource.startswith("/"), resource
+def test_every_page_asks_for_files_it_has_by_paths_that_work_under_any_sub_path(example_site):
+    """Each page's stylesheets, scripts, icons and manifest: relative, and there. "Not found" is
+    served at any address, so its own are absolute, under the path the centre built for."""
+    for page in example_site.pages():
+        not_found = page.name == "404.html"
+        resources = parse_html(page.read_text(encoding="utf-8")).resources
+        assert len(resources) >= 5, (page, resources)  # Material's and Onward's, at the least
+        for resource in resources:
+            path = urlsplit(resource).path
+            if not_found:
+                assert path.startswith(EXAMPLE_PATH), resource
+                target = example_site.directory / path.removeprefix(EXAMPLE_PATH)
+            else:
+                assert not path.startswith("/"), (page, resource)
+                target = page.parent / path
+            assert target.is_file() or (target / "index.html").is_file(), (page, resource)
 
 
 def test_the_example_is_french_throughout(example_site):

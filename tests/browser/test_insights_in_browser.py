@@ -27,12 +27,21 @@ def see_insights(page) -> None:
     page.locator(".onward-insights__summary").wait_for(timeout=PYTHON_START_MS)
 
 
-@pytest.fixture
-def shared_page(browser):
-    """One page for several worksheets, so Pyodide starts once (as it does for a reader)."""
-    context = browser.new_context(viewport=DESKTOP)
+@pytest.fixture(scope="module")
+def reader_context(browser):
+    """One browser profile for the module's insight tests, as one reader's: Python's prepared
+    copy, kept on the device after its first start, serves every later page (each test's own
+    cold start cost about 6 s). The site is not copied to the device here (test_offline.py)."""
+    context = browser.new_context(viewport=DESKTOP, service_workers="block")
     context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page = context.new_page()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def shared_page(reader_context, site_url):
+    """One page for several worksheets, with no answers left by an earlier test."""
+    page = reader_context.new_page()
     errors: list[str] = []
     requests: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -40,7 +49,9 @@ def shared_page(browser):
     page.on("request", lambda r: requests.append(r.url))
     page.errors, page.requests = errors, requests
     yield page
-    context.close()
+    page.goto(f"{site_url}/404.html")
+    page.evaluate("localStorage.clear(); sessionStorage.clear()")
+    page.close()
 
 
 def test_filled_worksheets_get_insights(site_url, shared_page):

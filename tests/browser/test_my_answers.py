@@ -13,7 +13,7 @@ import pytest
 from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
-from browser_support import axe_violations
+from browser_support import DESKTOP, axe_violations
 from onward.backup import MAX_BYTES
 from support import REPO
 from worksheet_driver import WORKSHEETS, fill, read_form, sample_answers, stored_record, wait_for_stored
@@ -170,12 +170,23 @@ def oversized(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.mark.parametrize("name", [*REFUSED, "too-big"])
-def test_a_bad_file_is_refused_with_its_reason_and_nothing_changes(site_url, open_page, oversized, name):
-    page = open_page(BLANK).page
+@pytest.fixture(scope="module")
+def answers_held(browser, site_url):
+    """A browser holding one worksheet's answers: every bad file is offered to it in turn (each
+    test filling its own cost a minute of every run). A file that changed anything fails its test."""
+    context = browser.new_context(viewport=DESKTOP, service_workers="block")
+    page = context.new_page()
     fill_worksheet(page, site_url, "strengths")
-    my_answers(page, site_url)
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("name", [*REFUSED, "too-big"])
+def test_a_bad_file_is_refused_with_its_reason_and_nothing_changes(site_url, answers_held, oversized, name):
+    page = answers_held
+    my_answers(page, site_url)  # loaded afresh: nothing left on it from the file before
     before = page.evaluate(ALL_STORAGE)
+    assert "worksheet:strengths" in before  # what a bad file must leave as it was
     choose_file(page, oversized if name == "too-big" else BACKUPS / name)
     problem = page.locator("[data-onward-restore-problem]")
     problem.wait_for()

@@ -26,6 +26,7 @@ CHROMIUM_ARGS = [
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+SAVE_DATA = "Object.defineProperty(navigator, 'connection', { value: { saveData: true } })"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -64,12 +65,20 @@ def open_page(browser: Browser) -> Iterator[Callable[..., Watched]]:
     Their pages keep no copy of the site: each would download every file of it (16 MB) into its
     cache after loading, for a page that is looked at once. The site kept on the device has its
     own tests (test_offline.py), every page and its console included.
+
+    They also ask to save data, as some readers' phones do, so Python starts only when a test
+    presses for insights: otherwise a worksheet's first keystroke starts it, and a test of the
+    form shares the machine's two cores with a start it never uses (about 3 s of each worksheet
+    test). Python starting by itself has its own tests (test_offline.py); ``save_data=False``
+    opens a page as a reader who does not save data.
     """
     contexts = []
 
-    def opener(url: str, *, viewport: dict[str, int] = DESKTOP, scheme: str = "light") -> Watched:
+    def opener(url: str, *, viewport: dict[str, int] = DESKTOP, scheme: str = "light", save_data: bool = True) -> Watched:
         context = browser.new_context(viewport=viewport, color_scheme=scheme, service_workers="block")
         contexts.append(context)
+        if save_data:
+            context.add_init_script(SAVE_DATA)
         page = context.new_page()
         watched = Watched(page)
 

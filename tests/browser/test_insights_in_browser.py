@@ -189,7 +189,7 @@ def test_blocked_webassembly_leaves_a_plain_message_and_a_working_form(built_sit
 def test_guide_pages_never_fetch_pyodide(site_url, open_page):
     # A worksheet's own page starts Python once it is drawn (test_offline.py): guide pages never do.
     for path in ("/", "/why-it-matters/", "/coping/", "/reasons/"):
-        watched = open_page(site_url + path)
+        watched = open_page(site_url + path, save_data=False)
         watched.page.wait_for_load_state("networkidle")
         assert [u for u in watched.requests if "pyodide" in u or u.endswith(".whl")] == [], path
 

@@ -14,7 +14,7 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from browser_support import DESKTOP
+from browser_support import DESKTOP, SAVE_DATA
 from offline_support import CACHE_NAMES, SNAPSHOT_KEPT, START_KIND, TIME_INSIGHT, bound, poll, wait_until_kept
 from onward.hosting import CSP
 from onward.offline import RETIRING_WORKER, find_workbox, write_service_worker
@@ -119,7 +119,7 @@ def test_python_starts_on_first_input_or_a_quiet_moment_and_never_on_a_guide_pag
 
 
 def test_a_reader_saving_data_starts_python_only_by_asking(site_url, context):
-    context.add_init_script("Object.defineProperty(navigator, 'connection', { value: { saveData: true } })")
+    context.add_init_script(SAVE_DATA)
     page = context.new_page()
     seen = watch(page)
     page.goto(f"{site_url}/worksheets/strengths/")
@@ -138,7 +138,7 @@ def registrations(page: Page) -> int:
 def test_a_reader_saving_data_is_not_sent_the_whole_site(site_url, browser, context):
     """Save-Data: no copy of the site is downloaded in the background; without it, the same
     visit registers the worker that keeps one."""
-    context.add_init_script("Object.defineProperty(navigator, 'connection', { value: { saveData: true } })")
+    context.add_init_script(SAVE_DATA)
     saving = context.new_page()
     for path in ("/", "/worksheets/strengths/"):
         saving.goto(f"{site_url}{path}")

@@ -26,6 +26,7 @@ CHROMIUM_ARGS = [
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+SCHEMES = {"light": "default", "dark": "slate"}  # the system's choice: Material's scheme for it
 SAVE_DATA = "Object.defineProperty(navigator, 'connection', { value: { saveData: true } })"
 
 

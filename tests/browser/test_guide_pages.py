@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser_support import DESKTOP, PHONE, axe_violations, first_search_result
+from browser_support import DESKTOP, PHONE, SCHEMES, axe_violations, first_search_result
 from onward.paths import bundled
 
 GUIDE = sorted("/" if f.stem == "index" else f"/{f.stem}/" for f in bundled("content").glob("*.yml"))
@@ -16,14 +16,11 @@ def test_the_page_list_covers_the_built_site(built_site):
     assert sorted(built_site.page_paths()) == sorted(p for p in PAGES if p != "/404.html")
 
 
-SCHEMES = {"light": "default", "dark": "slate"}  # the reader's system setting: Material's scheme
-
-
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("path", PAGES)
 def test_page_loads_cleanly_and_has_no_serious_accessibility_findings(site_url, open_page, path, viewport):
     """One load per page and width, then axe in light and again once the system turns dark, as
-    Material follows it live (a load per scheme cost a minute and a half more of each run)."""
+    Material follows it live (a load per scheme, and one more for the clean-load checks, cost about three minutes more of each run)."""
     watched = open_page(site_url + path, viewport=viewport, scheme="light")
     page = watched.page
     page.wait_for_load_state("networkidle")

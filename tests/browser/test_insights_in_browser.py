@@ -49,7 +49,8 @@ def shared_page(reader_context, site_url):
     page.on("request", lambda r: requests.append(r.url))
     page.errors, page.requests = errors, requests
     yield page
-    page.goto(f"{site_url}/404.html")
+    if not page.url.startswith(site_url):  # storage is cleared from a page of the site
+        page.goto(f"{site_url}/404.html")
     page.evaluate("localStorage.clear(); sessionStorage.clear()")
     page.close()
 

@@ -22,9 +22,9 @@ from __future__ import annotations
 import pytest
 
 from a11y_exceptions import unexplained
+from browser_support import SCHEMES
 from keyboard_walk import BENCH_WIDTHS, STOPS_BEFORE_FIRST_FIELD, VIEWPORTS, prepare, walk
 
-SCHEMES = {"light": "default", "dark": "slate"}  # Material's names, following the system's choice
 WALKS = [(width, "light") for width in BENCH_WIDTHS] + [(390, "dark"), (1280, "dark")]
 ONE_OF_EACH_KIND = [
     "/",

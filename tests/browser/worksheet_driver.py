@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Hashable
+from collections.abc import Callable, Hashable
+from typing import Any
 
 from playwright.sync_api import Page
 
@@ -12,6 +13,7 @@ from onward.worksheets import GROUP, Field, Worksheet, load_worksheets
 
 WORKSHEETS: dict[str, Worksheet] = load_worksheets(bundled("worksheets"), load_components(bundled("macros")))
 TEXT_TYPES = ("short_text", "long_text", "date")
+TYPED_TEXT = ("short_text", "long_text")  # the fields a person types free text into
 LONG_TEXT = ("Line one, with unicode: café, 東京, Ω.\nAn emoji: 🌱🙂\n\n" + "steady words " * 800)[:10_000]
 SHORT_TEXT = "Ünïcode ✓ & emoji 🌱 <b>bold?</b>"
 
@@ -147,11 +149,11 @@ def wait_for_stored(page: Page, worksheet_id: str, answers: dict[str, Any]) -> N
 def first_text_field(worksheet: Worksheet) -> tuple[Field, Field | None]:
     """The first short or long text field (and its group, if it sits in one)."""
     for field in worksheet.fields:
-        if field.type in ("short_text", "long_text"):
+        if field.type in TYPED_TEXT:
             return field, None
         if field.type == GROUP:
             for child in field.fields:
-                if child.type in ("short_text", "long_text"):
+                if child.type in TYPED_TEXT:
                     return child, field
     raise LookupError(worksheet.id)
 
@@ -188,7 +190,7 @@ def fewest_covering(features: Callable[[Worksheet], set[Hashable]]) -> list[str]
 
 def text_fields_by_place(worksheet: Worksheet) -> set[tuple[str, bool]]:
     """Each kind of text field a worksheet has, with whether it sits in a group of entries."""
-    found = {(field.type, False) for field in worksheet.fields if field.type in ("short_text", "long_text")}
+    found = {(field.type, False) for field in worksheet.fields if field.type in TYPED_TEXT}
     for group in (field for field in worksheet.fields if field.type == GROUP):
-        found |= {(child.type, True) for child in group.fields if child.type in ("short_text", "long_text")}
+        found |= {(child.type, True) for child in group.fields if child.type in TYPED_TEXT}
     return found

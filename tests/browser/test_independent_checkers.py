@@ -13,7 +13,7 @@ import pytest
 from a11y_exceptions import Finding, unexplained
 from checkers import pa11y_findings, run_nu, run_pa11y, served_at
 from support import REPO
-from worksheet_driver import WORKSHEETS, field_id, sample_answers
+from worksheet_driver import TEXT_TYPES, WORKSHEETS, field_id, sample_answers
 from onward.worksheets import GROUP
 
 KNOWN_ERRORS = REPO / "tests" / "fixtures" / "a11y" / "known-errors.html"
@@ -33,7 +33,7 @@ def insight_actions(worksheet_id: str) -> list[str]:
                 continue
             value = values[field.id][0][child.id] if field.type == GROUP else values[field.id]
             html_id = field_id(worksheet, child, 0, field) if field.type == GROUP else field_id(worksheet, child)
-            if child.type in ("short_text", "long_text", "date"):
+            if child.type in TEXT_TYPES:
                 actions.append(f"set field #{html_id} to {' '.join(str(value).split())[:80]}")
             else:
                 for chosen in value if isinstance(value, list) else [value]:

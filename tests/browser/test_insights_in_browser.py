@@ -8,9 +8,8 @@ from http.server import SimpleHTTPRequestHandler
 import pytest
 
 from browser_support import DESKTOP, axe_violations
-from onward.worksheets import GROUP
 from support import free_port, serve_directory
-from worksheet_driver import WORKSHEETS, fill, sample_answers
+from worksheet_driver import WORKSHEETS, fill, sample_answers, with_typed_text
 
 STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'"
 PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
@@ -151,15 +150,7 @@ def test_script_payloads_never_run(site_url, shared_page):
     page = shared_page
     for worksheet_id in ("rejection-log", "feedback-request", "thought-record", "goals-plan"):
         worksheet = WORKSHEETS[worksheet_id]
-        answers = sample_answers(worksheet)
-        for field in worksheet.fields:
-            if field.type in ("short_text", "long_text"):
-                answers[field.id] = PAYLOAD
-            if field.type == GROUP:
-                for entry in answers[field.id]:
-                    for child in field.fields:
-                        if child.type in ("short_text", "long_text"):
-                            entry[child.id] = PAYLOAD
+        answers = with_typed_text(worksheet, sample_answers(worksheet), PAYLOAD)
         open_worksheet(page, site_url, worksheet_id)
         fill(page, worksheet, answers)
         see_insights(page)

@@ -16,12 +16,14 @@ from worksheet_driver import (
     read_form,
     sample_answers,
     TAB_FOCUS_SCRIPT,
+    TYPED_TEXT,
     fewest_covering,
     in_use,
     set_field,
     stored_record,
     text_fields_by_place,
     wait_for_stored,
+    with_typed_text,
 )
 
 IDS = sorted(WORKSHEETS)
@@ -65,7 +67,7 @@ def test_every_answer_comes_back_exactly_after_a_reload(site_url, open_page, wor
 def test_entries_can_be_added_removed_and_reordered(site_url, open_page, worksheet_id):
     worksheet = WORKSHEETS[worksheet_id]
     group = next(f for f in worksheet.fields if f.type == GROUP)
-    text = next(c for c in group.fields if c.type in ("short_text", "long_text"))
+    text = next(c for c in group.fields if c.type in TYPED_TEXT)
     page = open_page(url(site_url, worksheet_id)).page
     questions: list[str] = []
     page.on("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
@@ -140,14 +142,7 @@ def test_typed_html_stays_text_and_never_runs(site_url, open_page, worksheet_id)
     worksheet = WORKSHEETS[worksheet_id]
     page = open_page(url(site_url, worksheet_id)).page
     bound(page)
-    answers = sample_answers(worksheet, entries=1)
-    for field in worksheet.fields:
-        if field.type in ("short_text", "long_text"):
-            answers[field.id] = PAYLOAD
-        for entry in answers.get(field.id, []) if field.type == GROUP else []:
-            for child in field.fields:
-                if child.type in ("short_text", "long_text"):
-                    entry[child.id] = PAYLOAD
+    answers = with_typed_text(worksheet, sample_answers(worksheet, entries=1), PAYLOAD)
     fill(page, worksheet, answers)
     wait_for_stored(page, worksheet_id, answers)
     page.reload()

@@ -120,6 +120,18 @@ def read_form(page: Page, worksheet: Worksheet) -> dict[str, Any]:
     return answers
 
 
+def with_typed_text(worksheet: Worksheet, answers: dict[str, Any], text: str) -> dict[str, Any]:
+    """``answers`` with ``text`` as the answer to every free-text question, grouped or not."""
+    for field in worksheet.fields:
+        if field.type in TYPED_TEXT:
+            answers[field.id] = text
+        for entry in answers.get(field.id, []) if field.type == GROUP else []:
+            for child in field.fields:
+                if child.type in TYPED_TEXT:
+                    entry[child.id] = text
+    return answers
+
+
 def stored_record(page: Page, worksheet_id: str) -> dict[str, Any] | None:
     return page.evaluate(
         """(id) => {

@@ -25,9 +25,11 @@ def python_verdict(path: Path) -> str:
     return "ok"
 
 
+CHECK = REPO / "tests" / "node" / "backup_check.mjs"
+
+
 def node_verdicts(paths: list[Path]) -> dict[str, str]:
-    script = REPO / "tests" / "node" / "backup_check.mjs"
-    result = subprocess.run([NODE, str(script), *map(str, paths)], capture_output=True, text=True, check=True, cwd=REPO)
+    result = subprocess.run([NODE, str(CHECK), *map(str, paths)], capture_output=True, text=True, check=True, cwd=REPO)
     return json.loads(result.stdout)
 
 
@@ -80,15 +82,8 @@ def test_the_compiled_browser_validator_matches_the_schema() -> None:
 
 def node_aside_keys(path: Path) -> list[str]:
     """The kept-aside keys the browser's module reads from a backup file."""
-    module = REPO / "src" / "onward" / "theme" / "assets" / "onward" / "backup-format.js"
-    script = (
-        f"const {{ readBackup }} = await import({json.dumps(module.as_uri())});"
-        "const fs = await import('node:fs');"
-        f"const bytes = fs.readFileSync({json.dumps(str(path))});"
-        "process.stdout.write(JSON.stringify(Object.keys(readBackup(new TextDecoder().decode(bytes), bytes.length).aside)));"
-    )
-    result = subprocess.run([NODE, "--input-type=module", "-e", script], capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
+    result = subprocess.run([NODE, str(CHECK), "--aside", str(path)], capture_output=True, text=True, check=True, cwd=REPO)
+    return json.loads(result.stdout)[path.name]
 
 
 def test_a_setting_an_earlier_version_backed_up_is_left_out_and_the_answers_kept() -> None:

@@ -7,7 +7,9 @@
 // of each of its boxes are asked `elementFromPoint`, and only the element itself, its own
 // descendants or its ancestors may answer.
 (() => {
-  const TIMEOUT_MS = 1500;
+  // Long enough for a machine whose cores are all busy: the walk plays transitions a hundred
+  // times faster, so a stop waits this long only for something that never stops moving.
+  const TIMEOUT_MS = 5000;
   const TEXT_LINES_PX = 48; // a text box's border, padding and first line
   let lastScroll = null;
 
@@ -63,6 +65,7 @@
   // that scrolled the page is checked once both have passed.
   const scrolled = () => lastScroll !== null && scrollY !== lastScroll;
 
+  // True once the page is still, false if it was still moving when the wait ran out.
   async function settled() {
     // Material answers a focus change a millisecond later (it opens search when its field is
     // focused); transitions that move things (search opening, the skip link sliding in) are
@@ -70,15 +73,15 @@
     await tick();
     const running = () => document.getAnimations().filter(moving);
     const moved = scrolled();
-    if (!moved && running().length === 0) return Promise.resolve();
+    if (!moved && running().length === 0) return true;
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
     const animations = () => {
       const now = running();
       return now.length ? Promise.all(now.map((a) => a.finished.catch(() => null))).then(frame) : null;
     };
-    const timeout = new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS));
+    const timeout = new Promise((resolve) => setTimeout(() => resolve(false), TIMEOUT_MS));
     const redrawn = moved ? frame().then(frame) : frame();
-    return Promise.race([redrawn.then(animations), timeout]);
+    return Promise.race([redrawn.then(animations).then(() => true), timeout]);
   }
 
   function coveredBy(element, target) {
@@ -118,7 +121,7 @@
   }
 
   window.__onwardFocusCheck = async () => {
-    await settled();
+    const still = await settled();
     lastScroll = scrollY;
     const element = document.activeElement;
     if (!element || element === document.body || element === document.documentElement) {
@@ -154,6 +157,9 @@
     }
     const field = element.matches("input, textarea, select") && !!element.closest(".onward-worksheet__fields");
     const content = !!element.closest(".md-content");  // what "Skip to content" leads to
+    if (!still) {  // a finding then may be a moment of the movement, not where things come to rest
+      for (const problem of problems) problem.text += ` (checked while the page still moved, after ${TIMEOUT_MS} ms)`;
+    }
     return { key: path(element), name: describe(element), problems, field, content };
   };
 })();

@@ -97,6 +97,27 @@ def test_nothing_is_loaded_from_another_origin(built_site):
             assert not urlparse(resource).netloc, f"{page.name} loads {resource}"
 
 
+# Classic scripts that must run before the first paint: Material's storage helpers and the
+# reader's chosen colours (else the page flashes the other scheme). Both are under a kilobyte.
+BEFORE_PAINT = {"material-start.js", "material-palette.js"}
+
+
+def test_only_the_colour_scripts_run_before_the_first_paint(built_site):
+    """Every other classic script is deferred, Material's bundle included: run as the parser
+    reached it, it often ran before anything was painted. Deferred scripts keep their order, so
+    Material's content set-up still runs just before its bundle."""
+    for page in sorted(built_site.directory.rglob("*.html")):
+        tags = re.findall(r"<script\b[^>]*>", page.read_text(encoding="utf-8"))
+        classic = [t for t in tags if " src=" in t and 'type="module"' not in t]
+        names = [re.search(r'src="([^"]+)"', t)[1].rsplit("/", 1)[-1] for t in classic]
+        where = page.relative_to(built_site.directory)
+        blocking = [n for t, n in zip(classic, names) if " defer" not in t and n not in BEFORE_PAINT]
+        assert not blocking, f"{where}: {blocking} hold up the first paint"
+        bundle = next((i for i, n in enumerate(names) if n.startswith("bundle.")), None)
+        assert bundle is not None, f"{where} has no Material bundle"
+        assert names.index("material-content.js") < bundle, f"{where}: {names}"
+
+
 def test_help_box_closes_every_page(built_site):
     for page in built_site.pages():
         html = page.read_text(encoding="utf-8")

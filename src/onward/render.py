@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 import markdown
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, select_autoescape
 from markupsafe import Markup
 
 from .components import ROLE_LINK, ROLE_MARKDOWN, ROLE_WORKSHEET, Component, fill_optional, replace_at, walk_roles
@@ -26,6 +26,7 @@ from .i18n import FALLBACK, Catalog, Languages, UnknownString, load_catalog
 from .links import INLINE_LINK, is_external, page_url, parse_target, relative_href, relative_url
 from .paths import ASSETS_URI
 from .template_errors import template_problem
+from .theme_cache import kept_templates
 from .worksheets import GROUP, Field, Worksheet
 
 WORKSHEETS_INDEX = "worksheets/index.md"
@@ -59,7 +60,7 @@ def make_environment(macros_dir: Path, catalog: Catalog | None = None, languages
         auto_reload=False,  # one build reads each macro once; mkdocs serve makes a new environment
         # Compiling the macros is most of Onward's share of a build: keep the compiled code
         # between builds (Jinja's per-user cache, keyed by each template's source).
-        bytecode_cache=FileSystemBytecodeCache(),
+        bytecode_cache=kept_templates("__jinja2_%s.cache"),
     )
     env.filters["inline_markdown"] = inline_markdown
     (catalog or load_catalog(FALLBACK)).install(env)

@@ -8,7 +8,7 @@ import sys
 import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
@@ -115,6 +115,32 @@ def test_only_the_colour_scripts_run_before_the_first_paint(built_site):
         assert not blocking, f"{where}: {blocking} hold up the first paint"
         bundle = next((i for i, n in enumerate(names) if n.startswith("bundle.")), None)
         assert bundle is not None and "material-content.js" in names[:bundle], f"{where}: {names}"
+
+
+NAV_LINK = re.compile(
+    r'<a href="([^"#]*)" class="md-nav__link\s*(md-nav__link--active)?\s*">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', re.S
+)
+
+
+def test_every_page_navigation_leads_to_the_same_pages(built_site):
+    """Navigation items are rendered once and kept (theme_cache.py): whatever the page's depth,
+    each title leads to the same page by a relative link, and the page itself is the one item
+    marked current."""
+    targets: dict[str, str] = {}
+    for page in built_site.pages():
+        where = "/" + page.relative_to(built_site.directory).as_posix().removesuffix("index.html")
+        html = page.read_text(encoding="utf-8")
+        nav = html[html.index('<nav class="md-nav md-nav--primary"') :].split("md-sidebar--secondary", 1)[0]
+        links = NAV_LINK.findall(nav)
+        assert len(links) == len(built_site.page_paths()), f"{where}: {len(links)} navigation links"
+        for href, active, title in links:
+            # Relative everywhere but on the 404 page, which is served at any depth: the site works under any path.
+            assert (where == "/404.html") == href.startswith(("/", "http")), f"{where}: {title} leads to {href}"
+            target = urljoin(f"http://site{where}", href).removeprefix("http://site")
+            target = target if target.endswith("/") else target + "/"
+            assert targets.setdefault(title, target) == target, f"{where}: {title} leads to {target}"
+            assert bool(active) == (target == where), f"{where}: {title} marked current: {bool(active)}"
+    assert sorted(targets.values()) == sorted(built_site.page_paths())
 
 
 def test_help_box_closes_every_page(built_site):

@@ -6,7 +6,7 @@ import pytest
 
 from insights_package import onward_insights  # noqa: F401 - puts the shipped package on the path
 from onward_insights._employer import reason_counts, reasons_in
-from onward_insights._reading import fold, negated
+from onward_insights._reading import cues, fold, found_cues, negated, phrase_pattern, reading_form
 from onward_insights._traps import TRAP_CUES, traps_in
 
 TRAPS = tuple(TRAP_CUES)
@@ -164,3 +164,41 @@ def test_thinking_trap_wording_is_recognised_in_english_and_french(thought, expe
 
 def test_only_traps_the_worksheet_offers_are_suggested():
     assert traps_in("I'll never get a job, it's my fault", ("personalising",)) == ["personalising"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Je suis nul.", True),
+        ("nul", True),
+        # Letters folding leaves as they are still belong to the word around them.
+        ("nulð", False),
+        ("ðnul", False),
+        ("Ønul", False),
+        ("nulɏ", False),
+        ("nul ð", True),
+        ("nulˆ", True),  # a modifier, not a letter
+        ("nul\x01", True),  # a control character typed or pasted is no letter either
+        ("nulé", False),
+        ("NUL!", True),
+    ],
+)
+def test_a_phrase_is_found_only_as_whole_words_whatever_letters_surround_it(text, found):
+    assert bool(found_cues(text, cues(["nul"]))) is found
+
+
+def test_a_star_takes_in_every_letter_of_the_word_it_ends():
+    assert found_cues("Être embauchée bientôt", cues(["etre embauche*"]))
+    assert not found_cues("Être embauchéeð", cues(["etre embauche"]))
+
+
+def test_the_reading_form_keeps_every_place_where_it_was():
+    typed = "Il m’a dit « c’est fini » : ł, ŀ, Œuvre, ß."
+    assert len(reading_form(typed)) == len(fold(typed))
+    assert reading_form(typed).isascii()
+
+
+def test_a_phrase_that_folding_cannot_make_plain_is_refused_when_written():
+    """Every phrase is matched in ASCII; a letter beyond it would never be found."""
+    with pytest.raises(ValueError, match="łódź"):
+        phrase_pattern("łódź")

@@ -19,7 +19,7 @@ from ._blocks import Block, Result, Step, bullet_list, next_steps, nothing_yet, 
 from ._calendar import CalendarEvent, calendar
 from ._facts import field_at, fields_of
 from ._i18n import _, capitalise, long_date, ngettext, number_word, pgettext, quoted, shorten
-from ._reading import cues, found_cues, phrase_pattern
+from ._reading import cues, found_cues, phrase_pattern, reading_form
 from ._trends import crowded
 
 WORKSHEET = "goals-plan"
@@ -125,7 +125,7 @@ def read_goal(entry: Entry) -> Goal:
 
 def is_measurable(words: str) -> bool:
     """Whether the goal or its steps mention something countable (a number or a counting word), dates aside."""
-    without_dates = _DATES.sub(" ", words)
+    without_dates = reading_form(_DATES.sub(" ", words))
     return bool(_DIGIT.search(without_dates)) or any(pattern.search(without_dates) for pattern in COUNT_PATTERNS)
 
 

@@ -30,7 +30,7 @@ from .hosting import HEADERS_FILE, headers_file, site_url_problem
 from .i18n import Languages, UnknownString, load_catalog
 from .fallback import strip, to_html
 from .minify import MinifyError, Minifying, find_esbuild
-from .theme_cache import NavItemCache, theme_bytecode_cache
+from .theme_cache import NavItemCache, kept_templates
 from .offline import ICON, WEB_MANIFEST, WORKBOX_PACKAGES, find_workbox, home_screen_icon, web_manifest, write_service_worker
 from .interface_language import (
     name_theme_controls,
@@ -297,7 +297,7 @@ class OnwardPlugin(BasePlugin[OnwardOptions]):
         # A theme template asking for a string English lacks stops the build with its file and line.
         env.install_gettext_callables(strict(self.catalog.gettext), strict(self.catalog.ngettext), newstyle=True)  # type: ignore[attr-defined]
         self.languages.install(env)
-        env.bytecode_cache = theme_bytecode_cache(env)
+        env.bytecode_cache = kept_templates("theme")
         # Pages whose body is the guide's own text, in the content language.
         env.globals["onward_content_pages"] = self.site.content_uris()
         env.globals["onward_nav_items"] = NavItemCache().render_items

@@ -60,7 +60,7 @@ def make_environment(macros_dir: Path, catalog: Catalog | None = None, languages
         auto_reload=False,  # one build reads each macro once; mkdocs serve makes a new environment
         # Compiling the macros is most of Onward's share of a build: keep the compiled code
         # between builds (Jinja's per-user cache, keyed by each template's source).
-        bytecode_cache=kept_templates("__jinja2_%s.cache"),
+        bytecode_cache=kept_templates("macros"),
     )
     env.filters["inline_markdown"] = inline_markdown
     (catalog or load_catalog(FALLBACK)).install(env)

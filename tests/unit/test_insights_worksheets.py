@@ -578,6 +578,16 @@ def test_goals_plan_points_out_only_what_would_help(fields, expected):
     assert len(suggestions) == 1 and expected in suggestions[0]
 
 
+@pytest.mark.parametrize(
+    "words",
+    ["Postuler chaque\u00a0jour", "Appeler quelqu’un par\u202fsemaine", "Écrire deux lettres", "Relancer hebdomadairement"],
+)
+def test_goals_plan_counts_a_goal_however_its_spaces_and_accents_were_typed(words):
+    """Counting words are looked for in the folded text: a phone's no-break space is a space."""
+    text = all_text(run_ok("goals-plan", goal(goal=words, first_step="x", target_date="2026-12-12")))
+    assert "how will you know it is done?" not in text
+
+
 def test_goals_plan_notices_what_is_in_place():
     answers = {
         "goals": [

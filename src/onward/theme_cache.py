@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Any
 
 import jinja2
@@ -117,8 +118,20 @@ def _where(f: Any) -> str:
     return f"{getattr(f, '__module__', '') or ''}:{getattr(f, '__qualname__', type(f).__qualname__)}"
 
 
+@lru_cache(maxsize=1024)
+def _known_function(f: Any) -> str:
+    return _function(f)
+
+
 def _callables(functions: dict[str, Any]) -> list[tuple[str, str]]:
-    return sorted((name, _function(f)) for name, f in functions.items())
+    """Each name with its function; worked out once per function, as every template load asks."""
+    named = []
+    for name, f in functions.items():
+        try:
+            named.append((name, _known_function(f)))
+        except TypeError:  # a callable that cannot be a dictionary key
+            named.append((name, _function(f)))
+    return sorted(named)
 
 
 def settings_tag(env: Environment) -> str:

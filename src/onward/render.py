@@ -59,7 +59,7 @@ def make_environment(macros_dir: Path, catalog: Catalog | None = None, languages
         keep_trailing_newline=True,
         auto_reload=False,  # one build reads each macro once; mkdocs serve makes a new environment
         # Compiling the macros is most of Onward's share of a build: keep the compiled code
-        # between builds (Jinja's per-user cache, keyed by each template's source).
+        # between builds (Jinja's per-user cache; theme_cache.py says what names each file).
         bytecode_cache=kept_templates("macros"),
     )
     env.filters["inline_markdown"] = inline_markdown
